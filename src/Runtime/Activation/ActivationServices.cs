@@ -1,0 +1,31 @@
+using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Messaging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Runtime.Activation;
+
+/// <summary>What every activation of a silo shares: clock, options, logger, metrics, and the router for re-sending
+/// requests. One instance per silo, so an activation itself stays small.</summary>
+internal sealed class ActivationServices(
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<GrainCollectionOptions> collection,
+    IOptions<SchedulingOptions> scheduling,
+    ILogger<Activation> logger,
+    RuntimeMetrics metrics)
+{
+    private GrainCallRouter? _router;
+
+    public IServiceProvider Services { get; } = services;
+    public TimeProvider Time { get; } = time;
+    public GrainCollectionOptions Collection { get; } = collection.Value;
+    public TimeSpan TurnQuantum { get; } = scheduling.Value.TurnQuantum;
+    public ILogger Logger { get; } = logger;
+    public RuntimeMetrics Metrics { get; } = metrics;
+
+    // Resolved on first use: the router depends on the activation table, which depends on this.
+    public GrainCallRouter Router => _router ??= Services.GetRequiredService<GrainCallRouter>();
+}

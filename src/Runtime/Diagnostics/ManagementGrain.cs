@@ -1,0 +1,14 @@
+using Actors.Runtime.Activation;
+
+namespace Actors.Runtime.Diagnostics;
+
+/// <summary>The management grain. On a single silo it reports that silo; a cluster asks every member.</summary>
+[Reentrant]
+[GrainType("management")]
+internal sealed class ManagementGrain(SiloStatisticsCollector statistics, ActivationCollector collector) : Grain, IManagementGrain
+{
+    public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync() =>
+        Task.FromResult<IReadOnlyList<SiloStatistics>>([statistics.Collect()]);
+
+    public Task<int> ForceActivationCollectionAsync() => Task.FromResult(collector.CollectIdle(force: true));
+}

@@ -1,0 +1,104 @@
+using System.Threading.Tasks.Sources;
+
+namespace Actors.Runtime.Invocation;
+
+/// <summary>
+/// A request whose method produces a <typeparamref name="TResult"/> (or <see cref="NoResult"/>). It is the
+/// <see cref="IValueTaskSource{TResult}"/> behind the caller's <see cref="ValueTask{TResult}"/>; the first of result,
+/// failure, timeout or cancellation wins and the rest are ignored.
+/// </summary>
+public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>
+{
+    private ManualResetValueTaskSourceCore<TResult> _completion;
+    private int _completed;
+
+    /// <summary>Calls the grain method with the request's arguments. Written by the code generator.</summary>
+    protected abstract ValueTask<TResult> InvokeGrainAsync(object grain, CancellationToken cancellationToken);
+
+    internal override bool IsCompleted => Volatile.Read(ref _completed) != 0;
+
+    /// <summary>The caller's view of the call.</summary>
+    internal ValueTask<TResult> AsValueTask() => new(this, _completion.Version);
+
+    internal override void Start(Activation.Activation activation)
+    {
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = InvokeGrainAsync(activation.Grain!, CancellationToken);
+        }
+        catch (Exception exception)
+        {
+            Finish(activation, default!, exception);
+            return;
+        }
+
+        if (pending.IsCompletedSuccessfully)
+            Finish(activation, pending.Result, null);
+        else
+            _ = FinishWhenDoneAsync(activation, pending);
+    }
+
+    // Awaited on the activation's synchronization context, so Finish runs on the activation's turn.
+    private async ValueTask FinishWhenDoneAsync(Activation.Activation activation, ValueTask<TResult> pending)
+    {
+        TResult result;
+        try
+        {
+            result = await pending;
+        }
+        catch (Exception exception)
+        {
+            Finish(activation, default!, exception);
+            return;
+        }
+
+        Finish(activation, result, null);
+    }
+
+    private void Finish(Activation.Activation activation, TResult result, Exception? exception)
+    {
+        activation.OnRequestFinished(this, exception);
+
+        // The caller's continuation may run inline here. It must not inherit the activation's context.
+        var context = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            if (exception is null)
+                TrySucceed(result);
+            else
+                TryFail(exception);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
+
+    private void TrySucceed(TResult result)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        {
+            CancellationRegistration.Dispose();
+            _completion.SetResult(result);
+        }
+    }
+
+    internal override bool TryFail(Exception exception)
+    {
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+            return false;
+        CancellationRegistration.Dispose();
+        _completion.SetException(exception);
+        return true;
+    }
+
+    TResult IValueTaskSource<TResult>.GetResult(short token) => _completion.GetResult(token);
+
+    ValueTaskSourceStatus IValueTaskSource<TResult>.GetStatus(short token) => _completion.GetStatus(token);
+
+    void IValueTaskSource<TResult>.OnCompleted(
+        Action<object?> continuation, object? state, short token, ValueTaskSourceOnCompletedFlags flags) =>
+        _completion.OnCompleted(continuation, state, token, flags);
+}

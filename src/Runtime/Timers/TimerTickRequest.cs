@@ -1,0 +1,19 @@
+using Actors.Runtime.Invocation;
+
+namespace Actors.Runtime.Timers;
+
+/// <summary>One tick of a grain timer, queued on the activation like a request so it obeys the same turn rules.
+/// It has no deadline and is not counted in call statistics.</summary>
+internal sealed class TimerTickRequest(GrainTimer timer) : GrainRequest<NoResult>
+{
+    public override string InterfaceName => "timer";
+
+    public override string MethodName => "tick";
+
+    public override RequestFlags Flags => timer.Options.Interleave ? RequestFlags.AlwaysInterleave : RequestFlags.None;
+
+    public bool KeepAlive => timer.Options.KeepAlive;
+
+    protected override ValueTask<NoResult> InvokeGrainAsync(object grain, CancellationToken cancellationToken) =>
+        ResultAdapters.FromVoid(timer.InvokeCallbackAsync());
+}
