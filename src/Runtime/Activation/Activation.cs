@@ -60,6 +60,21 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
     internal ActivationServices Services => _services;
 
+    /// <summary>Requests waiting to start (for diagnostics and tests).</summary>
+    internal int WaitingCount
+    {
+        get
+        {
+            lock (this)
+            {
+                var count = 0;
+                for (var request = _waitingHead; request is not null; request = request.Next)
+                    count++;
+                return count;
+            }
+        }
+    }
+
     /// <summary>Adds a request to the mailbox. False if the activation is already gone: look the grain up again.</summary>
     public bool TryEnqueue(GrainRequest request)
     {

@@ -1,0 +1,72 @@
+namespace Actors.Runtime.Tests.Grains;
+
+/// <summary>A non-reentrant grain whose calls report to the probe named by the grain key.</summary>
+public interface ITurnGrain : IGrainWithStringKey
+{
+    /// <summary>Enters, waits for the probe's gate, exits.</summary>
+    Task Block(string label);
+
+    [ReadOnly]
+    Task BlockReadOnly(string label);
+
+    [AlwaysInterleave]
+    Task BlockInterleaved(string label);
+
+    Task<string> Echo(string text);
+
+    ValueTask<int> Add(int left, int right);
+
+    Task Throw(string message);
+
+    Task ThrowCustom(string message);
+
+    Task<int> WaitForCancellation(CancellationToken cancellationToken);
+
+    Task DeactivateOnIdleNow();
+
+    Task KeepAliveFor(TimeSpan period);
+}
+
+/// <summary>The same calls on a [Reentrant] grain.</summary>
+public interface IReentrantTurnGrain : IGrainWithStringKey
+{
+    Task Block(string label);
+}
+
+public interface ITimerGrain : IGrainWithStringKey
+{
+    Task StartTimer(TimeSpan dueTime, TimeSpan period);
+}
+
+public sealed record CounterState
+{
+    public int Value { get; init; }
+}
+
+public interface ICounterGrain : IGrainWithStringKey
+{
+    Task<int> Increment();
+
+    [ReadOnly]
+    Task<int> Get();
+}
+
+public interface IReminderGrain : IGrainWithStringKey, IRemindable
+{
+    Task Register(string name, TimeSpan dueTime, TimeSpan period);
+
+    Task Unregister(string name);
+}
+
+public interface IGuidKeyGrain : IGrainWithGuidKey
+{
+    Task<Guid> GetKey();
+}
+
+public interface IIntegerKeyGrain : IGrainWithIntegerKey
+{
+    Task<long> GetKey();
+}
+
+/// <summary>A test-defined exception type, to check that types cross the call boundary unchanged.</summary>
+public sealed class TestGrainException(string message) : Exception(message);
