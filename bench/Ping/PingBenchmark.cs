@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Actors.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Bench.Ping;
+
+/// <summary>
+/// No-op grain calls from an in-process client: C concurrent callers, caller i calling grain i mod G, for a fixed time.
+/// Every call's latency is recorded; throughput counts completed calls. The naive channel actor runs the same loop.
+/// </summary>
+internal static class PingBenchmark
+{
+    public const int Grains = 64;
+
+    public static async Task<List<PingResult>> RunAsync(TimeSpan duration)
+    {
+        using var host = await BenchSilo.StartAsync();
+        var factory = host.Services.GetRequiredService<IGrainFactory>();
+        var grains = Enumerable.Range(0, Grains).Select(i => factory.GetGrain<IPingGrain>(i)).ToArray();
+        var actors = Enumerable.Range(0, Grains).Select(_ => new ChannelActor()).ToArray();
+        foreach (var grain in grains)
+            await grain.Ping();
+
+        var results = new List<PingResult>();
+        foreach (var callers in new[] { 1, 64 })
+        {
+            results.Add(await MeasureAsync("naive channel actor (baseline)", callers, i => actors[i % Grains].Ping(), duration));
+            results.Add(await MeasureAsync("Actors runtime", callers, i => grains[i % Grains].Ping(), duration));
+        }
+
+        await host.StopAsync();
+        return results;
+    }
+
+    private static async Task<PingResult> MeasureAsync(string subject, int callers, Func<int, ValueTask> call, TimeSpan duration)
+    {
+        await RunCallersAsync(callers, call, TimeSpan.FromSeconds(1), new LatencyRecorder()); // warm-up
+        var recorder = new LatencyRecorder();
+        var started = Stopwatch.GetTimestamp();
+        var calls = await RunCallersAsync(callers, call, duration, recorder);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (p50, p99) = recorder.Percentiles();
+        var result = new PingResult(subject, callers, calls, elapsed, p50, p99);
+        Console.WriteLine($"  {subject,-32} callers={callers,-3} {result.CallsPerSecond,14:N0} calls/s  p50={p50.TotalMicroseconds,8:N1} µs  p99={p99.TotalMicroseconds,8:N1} µs");
+        return result;
+    }
+
+    private static async Task<long> RunCallersAsync(int callers, Func<int, ValueTask> call, TimeSpan duration, LatencyRecorder recorder)
+    {
+        var stop = new StopFlag();
+        long total = 0;
+        var tasks = Enumerable.Range(0, callers).Select(caller => Task.Run(async () =>
+        {
+            var samples = recorder.ForCaller();
+            long count = 0;
+            while (!stop.IsSet)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(caller);
+                samples.Add(Stopwatch.GetTimestamp() - start);
+                count++;
+            }
+
+            Interlocked.Add(ref total, count);
+        })).ToArray();
+        await Task.Delay(duration);
+        stop.Set();
+        await Task.WhenAll(tasks);
+        return total;
+    }
+
+    private sealed class StopFlag
+    {
+        private volatile bool _set;
+
+        public bool IsSet => _set;
+
+        public void Set() => _set = true;
+    }
+}
