@@ -27,11 +27,13 @@ internal sealed partial class Activation
     /// <summary>The activation whose grain is being constructed on this thread; read by the <see cref="Runtime.Grain"/> constructor.</summary>
     internal static Activation? Constructing => t_constructing;
 
-    /// <summary>Starts activating. Called once, by the table, after this activation won its place there.</summary>
-    public void Start()
+    /// <summary>Starts activating, with the request that caused it first in the mailbox (so an activation failure reaches
+    /// that request). Called once, by the table, after this activation won its place there.</summary>
+    public void Start(GrainRequest firstRequest)
     {
         lock (this)
         {
+            AppendWaiting(firstRequest);
             _work.Enqueue(ActivateCallback, this);
             _scheduled = true;
         }

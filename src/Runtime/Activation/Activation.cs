@@ -82,13 +82,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         {
             if (_state == ActivationState.Invalid)
                 return false;
-            if (_waitingTail is null)
-                _waitingHead = request;
-            else
-                _waitingTail.Next = request;
-            _waitingTail = request;
-            if (request.Flags != RequestFlags.None)
-                _waitingInterleavable++;
+            AppendWaiting(request);
             if (_state != ActivationState.Valid || _scheduled)
                 return true;
             _scheduled = true;
@@ -96,6 +90,18 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
+    }
+
+    // Under the lock.
+    private void AppendWaiting(GrainRequest request)
+    {
+        if (_waitingTail is null)
+            _waitingHead = request;
+        else
+            _waitingTail.Next = request;
+        _waitingTail = request;
+        if (request.Flags != RequestFlags.None)
+            _waitingInterleavable++;
     }
 
     /// <summary>Queues a continuation of grain code onto this activation (the <c>await</c> path).</summary>

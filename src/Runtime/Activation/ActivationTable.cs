@@ -21,31 +21,31 @@ internal sealed class ActivationTable(GrainClassRegistry registry, ActivationSer
     {
         while (true)
         {
-            if (!_activations.TryGetValue(grainId, out var activation))
-                activation = GetOrCreate(grainId);
-            if (activation.TryEnqueue(request))
+            if (_activations.TryGetValue(grainId, out var activation))
+            {
+                if (activation.TryEnqueue(request))
+                    return;
+                // It deactivated between lookup and enqueue; it has left (or is leaving) the table.
+                _activations.TryRemove(new KeyValuePair<GrainId, Activation>(grainId, activation));
+                continue;
+            }
+
+            if (!registry.TryGet(grainId.Type, out var classInfo))
+            {
+                throw new InvalidOperationException(
+                    $"No grain class with grain type '{grainId.Type}' is registered on this silo (grain {grainId}).");
+            }
+
+            var created = new Activation(grainId, classInfo, services, this);
+            if (_activations.TryAdd(grainId, created))
+            {
+                created.Start(request);
                 return;
-            // It deactivated between lookup and enqueue; it has left (or is leaving) the table.
-            _activations.TryRemove(new KeyValuePair<GrainId, Activation>(grainId, activation));
+            }
         }
     }
 
     public bool TryGet(GrainId grainId, out Activation activation) => _activations.TryGetValue(grainId, out activation!);
-
-    private Activation GetOrCreate(GrainId grainId)
-    {
-        if (!registry.TryGet(grainId.Type, out var classInfo))
-        {
-            throw new InvalidOperationException(
-                $"No grain class with grain type '{grainId.Type}' is registered on this silo (grain {grainId}).");
-        }
-
-        var created = new Activation(grainId, classInfo, services, this);
-        var winner = _activations.GetOrAdd(grainId, created);
-        if (ReferenceEquals(winner, created))
-            created.Start();
-        return winner;
-    }
 
     /// <summary>Removes <paramref name="activation"/> if it is still the one registered for its grain.</summary>
     public void Remove(Activation activation) =>

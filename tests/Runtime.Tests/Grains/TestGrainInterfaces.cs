@@ -25,6 +25,10 @@ public interface ITurnGrain : IGrainWithStringKey
     Task DeactivateOnIdleNow();
 
     Task KeepAliveFor(TimeSpan period);
+
+    /// <summary>Calls <paramref name="otherKey"/>'s Echo and reports whether the code after the await ran back on this
+    /// grain's own activation.</summary>
+    Task<bool> CallOtherAndCheckContext(string otherKey);
 }
 
 /// <summary>The same calls on a [Reentrant] grain.</summary>

@@ -22,8 +22,9 @@ public abstract class ProbeGrain : Grain
 
     public async Task Block(string label)
     {
+        var gate = Probe.Gate.Task; // taken before "enter" is reported, so the test cannot open it in between
         Probe.Enter(label);
-        await Probe.Gate.Task;
+        await gate;
         Probe.Exit(label);
     }
 }
@@ -59,6 +60,13 @@ public sealed class TurnGrain : ProbeGrain, ITurnGrain
         return Task.CompletedTask;
     }
 
+    public async Task<bool> CallOtherAndCheckContext(string otherKey)
+    {
+        var before = SynchronizationContext.Current;
+        await GrainFactory.GetGrain<ITurnGrain>(otherKey).Echo("ping");
+        return before is not null && ReferenceEquals(before, SynchronizationContext.Current);
+    }
+
     public Task KeepAliveFor(TimeSpan period)
     {
         DelayDeactivation(period);
@@ -78,8 +86,9 @@ public sealed class TimerGrain : ProbeGrain, ITimerGrain
         RegisterGrainTimer(async _ =>
         {
             var tick = ++_ticks;
+            var gate = Probe.Gate.Task;
             Probe.Enter("tick " + tick);
-            await Probe.Gate.Task;
+            await gate;
             Probe.Exit("tick " + tick);
         }, new GrainTimerCreationOptions { DueTime = dueTime, Period = period });
         return Task.CompletedTask;

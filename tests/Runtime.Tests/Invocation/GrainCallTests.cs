@@ -101,6 +101,15 @@ public sealed class GrainCallTests
     }
 
     [Fact]
+    public async Task GrainCallingAnotherGrain_ResumesOnItsOwnActivation()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var caller = silo.Grains.GetGrain<ITurnGrain>(Probe.Create().Id);
+
+        Assert.True(await caller.CallOtherAndCheckContext(Probe.Create().Id));
+    }
+
+    [Fact]
     public async Task GuidAndIntegerKeys_ReachTheGrainUnchanged()
     {
         await using var silo = await TestSilo.StartAsync();
