@@ -1,0 +1,26 @@
+using System.Security.Claims;
+
+namespace Actors.Api.Auth;
+
+/// <summary>The authorization policies. Every endpoint needs an authenticated user unless it says
+/// <c>AllowAnonymous</c> (the fallback policy); these two narrow it further.</summary>
+public static class ApiPolicies
+{
+    /// <summary>The token carries <c>administrator: true</c>.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>The route's <c>{username}</c> is the token's <c>preferred_username</c>, or the token is an administrator's.</summary>
+    public const string OwnUserOrAdministrator = "own-user-or-administrator";
+
+    /// <summary>The route value that <see cref="OwnUserOrAdministrator"/> compares with the token.</summary>
+    public const string UsernameRouteValue = "username";
+
+    /// <summary>The rule behind <see cref="OwnUserOrAdministrator"/>. Usernames compare exactly, as Open edX stores them.</summary>
+    public static bool IsOwnUserOrAdministrator(ClaimsPrincipal user, string? routeUsername) =>
+        OpenEdxClaims.IsAdministrator(user)
+        || (routeUsername is not null && string.Equals(OpenEdxClaims.UsernameOf(user), routeUsername, StringComparison.Ordinal));
+
+    /// <summary>Limits the endpoints of a route group whose pattern contains <c>{username}</c> to that user and administrators.</summary>
+    public static TBuilder RequireOwnUserOrAdministrator<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(OwnUserOrAdministrator);
+}

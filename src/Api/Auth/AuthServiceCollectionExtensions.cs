@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Api.Auth;
+
+/// <summary>Registers bearer-token authentication as Open edX issues tokens, and the API's policies.</summary>
+internal static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddOpenEdxJwtAuth(this IServiceCollection services)
+    {
+        // Options, checked at start: a missing secret stops the host rather than rejecting every request.
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+
+        // Authentication: claim names stay as Open edX writes them (no mapping to WS-* URIs).
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            {
+                bearer.MapInboundClaims = false;
+                bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(jwt.Value);
+            });
+
+        // Authorization: authenticated by default; ops endpoints opt out with AllowAnonymous.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(ApiPolicies.Administrator, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => OpenEdxClaims.IsAdministrator(context.User)))
+            .AddPolicy(ApiPolicies.OwnUserOrAdministrator, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => ApiPolicies.IsOwnUserOrAdministrator(
+                    context.User, (context.Resource as HttpContext)?.GetRouteValue(ApiPolicies.UsernameRouteValue) as string)));
+        return services;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Actors.Api.ErrorHandling;
+
+/// <summary>
+/// The one place where exceptions become HTTP answers. Runtime failures a caller can act on map to their status
+/// (call timed out: 504; grain could not activate: 503; state changed concurrently: 409); request-binding failures keep
+/// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var path = httpContext.Request.Path;
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Nobody is listening for the answer.
+            LogClientAborted(path);
+            httpContext.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var problem = ProblemFor(exception);
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (status == StatusCodes.Status500InternalServerError)
+            LogUnhandledException(exception, httpContext.Request.Method, path);
+        else if (exception is BadHttpRequestException)
+            LogBadRequest(status, path, exception.Message);
+        else
+            LogGrainCallFailed(exception, status, path);
+
+        httpContext.Response.StatusCode = status;
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return true;
+    }
+
+    /// <summary>The problem details for <paramref name="exception"/>. Only request-binding messages are shown to the
+    /// caller; they describe the caller's input, never the server.</summary>
+    internal static ProblemDetails ProblemFor(Exception exception) => exception switch
+    {
+        BadHttpRequestException bad => BadRequest(bad),
+        TimeoutException => new()
+        {
+            Status = StatusCodes.Status504GatewayTimeout,
+            Title = "A grain call timed out.",
+            Detail = "The outcome is unknown: the call may still complete. Retry only if repeating it is safe.",
+        },
+        ActivationFailedException => new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A grain could not be activated.",
+            Detail = "Nothing was changed; the next call tries again.",
+        },
+        InconsistentStateException => new()
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The state was changed by someone else.",
+            Detail = "Nothing was stored; read it again and retry.",
+        },
+        _ => new()
+        {
+            Status = StatusCodes.Status500InternalServerError,
+            Title = "An unexpected error occurred.",
+        },
+    };
+
+    /// <summary>A request-binding failure (its status is 400, or 413 for a body over the limit). When the field is known
+    /// (the JSON path of a malformed body, or the parameter named by the framework's message) it keys <c>errors</c>.</summary>
+    private static ProblemDetails BadRequest(BadHttpRequestException exception)
+    {
+        var field = exception.InnerException is JsonException { Path: { } path } ? path : ParameterNamedIn(exception.Message);
+        var problem = field is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [exception.Message] });
+        problem.Status = exception.StatusCode;
+        problem.Title = ReasonPhrases.GetReasonPhrase(exception.StatusCode);
+        problem.Detail = exception.Message;
+        return problem;
+    }
+
+    /// <summary>The parameter named by the binding messages of minimal APIs, <c>Failed to bind parameter "int top" from
+    /// "abc".</c> and <c>Required parameter "int top" was not provided from query string.</c>; otherwise null.</summary>
+    internal static string? ParameterNamedIn(string message) =>
+        BindingMessage().Match(message) is { Success: true } match ? match.Groups["name"].Value : null;
+
+    [GeneratedRegex(@"^(?:Failed to bind parameter|Required parameter) ""[^""]* (?<name>[^"" ]+)""", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingMessage();
+}

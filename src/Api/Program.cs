@@ -1,0 +1,50 @@
+using Actors.Api.Accounts;
+using Actors.Api.Admin;
+using Actors.Api.Auth;
+using Actors.Api.Cli;
+using Actors.Api.ErrorHandling;
+using Actors.Api.Hosting;
+using Actors.Api.Ops;
+using Actors.Grains;
+
+// `token --user NAME [--admin]` mints a token and exits; it reads the same configuration as the API.
+if (TokenCommand.IsInvocation(args))
+    return TokenCommand.Run(args[1..], WebApplication.CreateBuilder().Configuration, TimeProvider.System, Console.Out, Console.Error);
+
+var builder = WebApplication.CreateBuilder(args);
+builder.ListenOnDefaultAddressUnlessConfigured();
+
+// The HTTP edge: limits, errors as problem details, validation, tokens, the OpenAPI document, ops endpoints.
+builder.Services.AddApiLimits();
+builder.Services.AddApiErrorHandling();
+builder.Services.AddValidation();
+builder.Services.AddOpenEdxJwtAuth();
+builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
+builder.Services.AddOps();
+
+// The embedded default: this process co-hosts the one silo. Grain state is in memory until durable SQLite storage
+// lands; a cluster mode (a client of remote silos, chosen by configuration) comes with clustering.
+builder.Services.AddActorSilo(silo => silo
+    .AddOpenEdxGrains()
+    .AddMemoryGrainStorage());
+if (builder.Environment.IsDevelopment())
+    builder.Services.AddHostedService<DevelopmentTokenPrinter>();
+
+var app = builder.Build();
+
+// Status-code pages sit before authentication so that 401 and 403 get problem-details bodies too.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOps();
+app.MapOpenApi().AllowAnonymous();
+app.MapAccounts();
+app.MapAdmin();
+
+app.Run();
+return 0;
+
+/// <summary>The API host's entry point, public so tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;

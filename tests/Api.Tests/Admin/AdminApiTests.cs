@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using Actors.Api.Admin;
+using Actors.Api.Tests.Infrastructure;
+using Actors.Runtime.Diagnostics;
+
+namespace Actors.Api.Tests.Admin;
+
+/// <summary><c>/admin/api</c> against the embedded silo.</summary>
+public sealed class AdminApiTests
+{
+    [Theory]
+    [InlineData("GET", "/admin/api/silos")]
+    [InlineData("GET", "/admin/api/grains")]
+    [InlineData("POST", "/admin/api/grains/collect")]
+    public async Task AdminEndpoint_LearnerToken_Returns403ProblemDetails(string method, string path)
+    {
+        await using var app = new ApiApplication();
+
+        var response = await app.CreateLearnerClient("alice").SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Theory]
+    [InlineData("GET", "/admin/api/silos")]
+    [InlineData("GET", "/admin/api/grains")]
+    [InlineData("POST", "/admin/api/grains/collect")]
+    public async Task AdminEndpoint_WithoutToken_Returns401ProblemDetails(string method, string path)
+    {
+        await using var app = new ApiApplication();
+
+        var response = await app.CreateClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Silos_Administrator_ReturnsTheEmbeddedSilo()
+    {
+        await using var app = new ApiApplication();
+
+        var silos = await app.CreateAdministratorClient().GetFromJsonAsync<List<SiloStatistics>>("/admin/api/silos");
+
+        var silo = Assert.Single(silos!);
+        Assert.False(string.IsNullOrEmpty(silo.SiloName));
+        Assert.True(silo.Activations >= 1, "The management grain answering is itself an activation.");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1001")]
+    [InlineData("-5")]
+    public async Task Grains_TopOutOfRange_ReturnsValidationProblemNamingTop(string top)
+    {
+        await using var app = new ApiApplication();
+
+        var response = await app.CreateAdministratorClient().GetAsync($"/admin/api/grains?top={top}");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(Problem.ErrorsFor(problem, "top"));
+    }
+
+    [Fact]
+    public async Task Grains_TopNotANumber_ReturnsProblemNamingTop()
+    {
+        await using var app = new ApiApplication();
+
+        var response = await app.CreateAdministratorClient().GetAsync("/admin/api/grains?top=many");
+
+        var problem = await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(Problem.ErrorsFor(problem, "top"));
+    }
+
+    [Fact]
+    public async Task Grains_AfterCalls_ListsTheCalledMethodWithItsCount()
+    {
+        await using var app = new ApiApplication();
+        var client = app.CreateAdministratorClient();
+        await client.GetAsync("/admin/api/silos");
+        await client.GetAsync("/admin/api/silos");
+
+        var methods = await client.GetFromJsonAsync<List<GrainMethodStatistics>>("/admin/api/grains?top=10&type=management");
+
+        var statistics = Assert.Single(methods!, m => m.Method == "GetSiloStatisticsAsync");
+        Assert.True(statistics.Calls >= 2, $"Expected at least 2 calls, got {statistics.Calls}.");
+        Assert.All(methods!, m => Assert.Equal("management", m.GrainType));
+    }
+
+    [Fact]
+    public async Task Grains_UnknownType_ReturnsEmptyList()
+    {
+        await using var app = new ApiApplication();
+
+        var methods = await app.CreateAdministratorClient().GetFromJsonAsync<List<GrainMethodStatistics>>("/admin/api/grains?type=no-such-grain");
+
+        Assert.Empty(methods!);
+    }
+
+    [Fact]
+    public async Task Collect_Administrator_ReturnsDeactivatedCount()
+    {
+        await using var app = new ApiApplication();
+
+        var response = await app.CreateAdministratorClient().PostAsync("/admin/api/grains/collect", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<CollectionResult>();
+        Assert.True(result!.Deactivated >= 0);
+    }
+
+    [Fact]
+    public void TopMethods_SeveralSilos_FlattensSortsByCallsAndTakesTop()
+    {
+        SiloStatistics[] silos =
+        [
+            Silo("a", Method("course", "GetOutlineAsync", calls: 5), Method("student", "GetStateAsync", calls: 50)),
+            Silo("b", Method("course", "GetOutlineAsync", calls: 20), Method("catalog", "SyncAsync", calls: 1)),
+        ];
+
+        var top = AdminApi.TopMethods(silos, top: 3, grainType: null);
+
+        Assert.Equal([("a", "GetStateAsync", 50L), ("b", "GetOutlineAsync", 20L), ("a", "GetOutlineAsync", 5L)],
+            top.Select(m => (m.Silo, m.Method, m.Calls)));
+    }
+
+    [Fact]
+    public void TopMethods_GrainType_KeepsThatTypeIgnoringCase()
+    {
+        SiloStatistics[] silos = [Silo("a", Method("course", "GetOutlineAsync", calls: 5), Method("student", "GetStateAsync", calls: 50))];
+
+        var top = AdminApi.TopMethods(silos, top: 10, grainType: "Course");
+
+        Assert.Equal("GetOutlineAsync", Assert.Single(top).Method);
+    }
+
+    private static SiloStatistics Silo(string name, params MethodStatisticsSnapshot[] methods) =>
+        new(name, DateTimeOffset.UnixEpoch, 0, new Dictionary<string, int>(), 0, methods, 0, 0, 0);
+
+    private static MethodStatisticsSnapshot Method(string grainType, string method, long calls) =>
+        new(grainType, "I" + grainType, method, calls, 0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1),
+            TimeSpan.FromMilliseconds(2), new long[LatencyHistogram.BucketCount]);
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using Actors.Api.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API host in memory, with its embedded silo, a known JWT configuration and the <c>Testing</c> environment (so
+/// the behaviour under test is the one outside Development). Every test creates its own and disposes it.
+/// </summary>
+/// <param name="configureServices">Replaces services after the host's own registrations (a fake grain factory, say).</param>
+internal sealed class ApiApplication(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+{
+    public const string Secret = "tests-only-secret-that-is-long-enough-for-hs256";
+    public const string Issuer = "https://lms.test/oauth2";
+    public const string Audience = "actors-tests";
+
+    /// <summary>The JWT settings the host runs with, for minting tokens outside it.</summary>
+    public static JwtOptions JwtOptions => new() { Secret = Secret, Issuer = Issuer, Audience = Audience };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Jwt:Secret", Secret);
+        builder.UseSetting("Jwt:Issuer", Issuer);
+        builder.UseSetting("Jwt:Audience", Audience);
+        if (configureServices is not null)
+            builder.ConfigureTestServices(configureServices);
+    }
+
+    /// <summary>A token minted by the host's own <see cref="TokenIssuer"/>.</summary>
+    public string Token(string username, bool administrator = false) =>
+        Services.GetRequiredService<TokenIssuer>().Issue(username, administrator);
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public HttpClient CreateLearnerClient(string username) => CreateClient(Token(username));
+
+    public HttpClient CreateAdministratorClient() => CreateClient(Token("staff", administrator: true));
+}
