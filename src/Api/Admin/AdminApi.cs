@@ -26,8 +26,7 @@ internal static class AdminApi
 
     /// <summary>Every silo's statistics: activations per type, reminders, per-method calls, CPU and memory.</summary>
     private static async Task<Ok<IReadOnlyList<SiloStatistics>>> GetSilosAsync(IGrainFactory grains, CancellationToken cancellationToken) =>
-        // The management grain's methods take no token, so stop waiting rather than cancel the call.
-        TypedResults.Ok(await Management(grains).GetSiloStatisticsAsync().WaitAsync(cancellationToken));
+        TypedResults.Ok(await Management(grains).GetSiloStatisticsAsync(cancellationToken));
 
     /// <summary>The busiest grain methods over all silos, most calls first, optionally of one grain type.</summary>
     private static async Task<Ok<IReadOnlyList<GrainMethodStatistics>>> GetGrainsAsync(
@@ -36,13 +35,13 @@ internal static class AdminApi
         [Range(1, MaxTop)] int top = DefaultTop,
         string? type = null)
     {
-        var silos = await Management(grains).GetSiloStatisticsAsync().WaitAsync(cancellationToken);
+        var silos = await Management(grains).GetSiloStatisticsAsync(cancellationToken);
         return TypedResults.Ok(TopMethods(silos, top, type));
     }
 
     /// <summary>Deactivates every idle activation now (normally idle ones go after <c>Actors:GrainCollection:CollectionAge</c>).</summary>
     private static async Task<Ok<CollectionResult>> CollectAsync(IGrainFactory grains, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new CollectionResult(await Management(grains).ForceActivationCollectionAsync().WaitAsync(cancellationToken)));
+        TypedResults.Ok(new CollectionResult(await Management(grains).ForceActivationCollectionAsync(cancellationToken)));
 
     /// <summary>Flattens per-silo method statistics, keeps those of <paramref name="grainType"/> (any, if null;
     /// case-insensitive) and returns the <paramref name="top"/> with most calls; ties in name order.</summary>

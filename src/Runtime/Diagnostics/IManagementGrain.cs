@@ -9,8 +9,8 @@ namespace Actors.Runtime;
 public interface IManagementGrain : IGrainWithIntegerKey
 {
     /// <summary>Statistics of every silo: activations, call counts, failures and latencies per grain method.</summary>
-    Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync();
+    Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deactivates every activation that is idle right now and not kept alive, on every silo; returns how many.</summary>
-    Task<int> ForceActivationCollectionAsync();
+    Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken = default);
 }

@@ -7,8 +7,8 @@ namespace Actors.Runtime.Diagnostics;
 [GrainType("management")]
 internal sealed class ManagementGrain(SiloStatisticsCollector statistics, ActivationCollector collector) : Grain, IManagementGrain
 {
-    public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync() =>
+    public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SiloStatistics>>([statistics.Collect()]);
 
-    public Task<int> ForceActivationCollectionAsync() => Task.FromResult(collector.CollectIdle(force: true));
+    public Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken) => Task.FromResult(collector.CollectIdle(force: true));
 }

@@ -108,8 +108,8 @@ public sealed class ApiExceptionHandlerTests
 
     private sealed class ThrowingManagementGrain(Exception exception) : IManagementGrain
     {
-        public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync() => Task.FromException<IReadOnlyList<SiloStatistics>>(exception);
+        public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<SiloStatistics>>(exception);
 
-        public Task<int> ForceActivationCollectionAsync() => Task.FromException<int>(exception);
+        public Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken) => Task.FromException<int>(exception);
     }
 }
