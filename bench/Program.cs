@@ -7,8 +7,8 @@ using Actors.Bench.Ping;
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 bool Runs(string name) => selected.Count == 0 || selected.Contains(name);
-var command = "dotnet run -c Release --project bench -- " + string.Join(' ', args.Where(a => a != "--update-docs"));
-var report = new BenchmarkReport(command.TrimEnd());
+var shown = args.Where(a => a != "--update-docs").ToList();
+var report = new BenchmarkReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 
 Console.WriteLine($"Actors benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 if (Runs("ping"))
