@@ -7,6 +7,10 @@ public sealed class SiloOptions
     /// Default <c>actors</c>. Changing it orphans stored data.</summary>
     public string ServiceId { get; set; } = "actors";
 
+    /// <summary>The cluster id: silos with the same cluster id (and membership table) form one cluster. Default
+    /// <c>default</c>. Unlike the service id it may change between deployments (a blue/green pair, say).</summary>
+    public string ClusterId { get; set; } = "default";
+
     /// <summary>A human name for logs and the dashboard. Default: the machine name.</summary>
     public string SiloName { get; set; } = Environment.MachineName;
 }
