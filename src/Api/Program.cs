@@ -6,6 +6,7 @@ using Actors.Api.ErrorHandling;
 using Actors.Api.Hosting;
 using Actors.Api.Ops;
 using Actors.Grains;
+using Actors.Runtime.Hosting;
 
 // `token --user NAME [--admin]` mints a token and exits; it reads the same configuration as the API.
 if (TokenCommand.IsInvocation(args))
@@ -22,11 +23,11 @@ builder.Services.AddOpenEdxJwtAuth();
 builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
 builder.Services.AddOps();
 
-// The embedded default: this process co-hosts the one silo. Grain state is in memory until durable SQLite storage
-// lands; a cluster mode (a client of remote silos, chosen by configuration) comes with clustering.
+// The embedded default: this process co-hosts the one silo, keeping state and reminders in data/actors.db (SQLite),
+// or in PostgreSQL when ConnectionStrings:Actors is set. A cluster mode (a client of remote silos) comes with clustering.
 builder.Services.AddActorSilo(silo => silo
     .AddOpenEdxGrains()
-    .AddMemoryGrainStorage());
+    .UseConfiguredStorage(builder.Configuration));
 if (builder.Environment.IsDevelopment())
     builder.Services.AddHostedService<DevelopmentTokenPrinter>();
 

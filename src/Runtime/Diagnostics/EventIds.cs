@@ -30,4 +30,11 @@ internal static class EventIds
     public const int RemindersLoaded = 4003;
     public const int ReminderLoadFailed = 4004;
     public const int ReminderMissedTickDelivered = 4005;
+
+    public const int StorageRetrying = 5000;
+    public const int StorageFailed = 5001;
+    public const int MigrationApplied = 5002;
+    public const int MigrationsUpToDate = 5003;
+    public const int WaitingForStorage = 5004;
+    public const int MembershipWatchFailed = 1000;
 }

@@ -3,6 +3,7 @@ using Actors.Runtime.Activation;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
+using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
 using Actors.Runtime.Reminders;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,8 +51,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<RequestTimeoutSweeper>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
 
-        // Reminders.
+        // Reminders and membership (in memory unless the builder chooses a database).
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
+        services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<ReminderRegistry>();
 
@@ -59,8 +61,9 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<RuntimeMetrics>();
         services.TryAddSingleton<SiloStatisticsCollector>();
 
-        services.AddHostedService<Silo>();
+        // Storage and other start-up work registered by the builder runs before the silo starts.
         configure?.Invoke(new SiloBuilder(services, assemblies));
+        services.AddHostedService<Silo>();
         return services;
     }
 

@@ -21,9 +21,12 @@ internal sealed class ApiApplication(Action<IServiceCollection>? configureServic
     /// <summary>The JWT settings the host runs with, for minting tokens outside it.</summary>
     public static JwtOptions JwtOptions => new() { Secret = Secret, Issuer = Issuer, Audience = Audience };
 
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"actors-api-tests-{Guid.NewGuid():N}.db");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseSetting("Actors:Storage:SqlitePath", _databasePath);
         builder.UseSetting("Jwt:Secret", Secret);
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
@@ -46,4 +49,23 @@ internal sealed class ApiApplication(Action<IServiceCollection>? configureServic
     public HttpClient CreateLearnerClient(string username) => CreateClient(Token(username));
 
     public HttpClient CreateAdministratorClient() => CreateClient(Token("staff", administrator: true));
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDatabase();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        DeleteDatabase();
+    }
+
+    private void DeleteDatabase()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            File.Delete(_databasePath + suffix);
+    }
 }

@@ -1,0 +1,69 @@
+using Actors.Runtime.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Actors.Runtime.Storage.Postgres;
+
+/// <summary>
+/// Brings the PostgreSQL schema up to date: applies every embedded migration not yet recorded in
+/// <c>actors_schema_migrations</c>, each in its own transaction. Holds a session advisory lock meanwhile, so silos that
+/// start together apply each migration exactly once; the others wait, then find nothing to do.
+/// </summary>
+public static partial class PostgresMigrations
+{
+    // Arbitrary constant naming "the Actors schema" among advisory locks.
+    private const long AdvisoryLockKey = 0x4163746F7273; // "Actors"
+
+    /// <summary>Applies the missing migrations.</summary>
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await Execute(connection, null, "select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
+        try
+        {
+            await Execute(connection, null,
+                "create table if not exists actors_schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())",
+                cancellationToken);
+            var applied = new HashSet<int>();
+            await using (var command = new NpgsqlCommand("select version from actors_schema_migrations", connection))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                    applied.Add(reader.GetInt32(0));
+            }
+
+            var pending = MigrationScript.Load("Postgres").Where(m => !applied.Contains(m.Version)).ToList();
+            foreach (var migration in pending)
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await Execute(connection, transaction, migration.Sql, cancellationToken);
+                await Execute(connection, transaction, "insert into actors_schema_migrations (version, name) values (@version, @name)",
+                    cancellationToken, ("version", migration.Version), ("name", migration.Name));
+                await transaction.CommitAsync(cancellationToken);
+                LogMigrationApplied(logger, migration.Version, migration.Name);
+            }
+
+            if (pending.Count == 0)
+                LogUpToDate(logger, applied.Count == 0 ? 0 : applied.Max());
+        }
+        finally
+        {
+            await Execute(connection, null, "select pg_advisory_unlock(@key)", CancellationToken.None, ("key", AdvisoryLockKey));
+        }
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql,
+        CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "PostgreSQL: applied schema migration {Version} ({Name})")]
+    private static partial void LogMigrationApplied(ILogger logger, int version, string name);
+
+    [LoggerMessage(EventIds.MigrationsUpToDate, LogLevel.Debug, "PostgreSQL: schema is up to date at version {Version}")]
+    private static partial void LogUpToDate(ILogger logger, int version);
+}

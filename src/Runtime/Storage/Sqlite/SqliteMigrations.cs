@@ -1,0 +1,57 @@
+using Actors.Runtime.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// Brings the SQLite schema up to date: switches the file to WAL, then applies every embedded migration not yet
+/// recorded in <c>actors_schema_migrations</c> inside one <c>BEGIN IMMEDIATE</c> transaction (which takes the write lock,
+/// so two processes starting on one file apply each migration once).
+/// </summary>
+public static partial class SqliteMigrations
+{
+    /// <summary>Applies the missing migrations.</summary>
+    public static async Task ApplyAsync(SqliteStore store, ILogger logger, CancellationToken cancellationToken)
+    {
+        await using var connection = await store.OpenConnectionAsync(cancellationToken);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "pragma journal_mode = wal;";
+            await wal.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock now
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "create table if not exists actors_schema_migrations (version integer primary key, name text not null, applied_at text not null)";
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var applied = new HashSet<long>();
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "select version from actors_schema_migrations";
+            await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                applied.Add(reader.GetInt64(0));
+        }
+
+        foreach (var migration in MigrationScript.Load("Sqlite").Where(m => !applied.Contains(m.Version)))
+        {
+            await using var apply = connection.CreateCommand();
+            apply.CommandText = migration.Sql;
+            await apply.ExecuteNonQueryAsync(cancellationToken);
+            await using var record = connection.CreateCommand();
+            record.CommandText = "insert into actors_schema_migrations (version, name, applied_at) values ($version, $name, datetime('now'))";
+            record.Parameters.AddWithValue("$version", migration.Version);
+            record.Parameters.AddWithValue("$name", migration.Name);
+            await record.ExecuteNonQueryAsync(cancellationToken);
+            LogMigrationApplied(logger, store.DatabasePath, migration.Version, migration.Name);
+        }
+
+        transaction.Commit();
+    }
+
+    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "SQLite {Path}: applied schema migration {Version} ({Name})")]
+    private static partial void LogMigrationApplied(ILogger logger, string path, int version, string name);
+}
