@@ -21,6 +21,7 @@ internal static class AdminApi
         group.MapGet("/silos", GetSilosAsync);
         group.MapGet("/grains", GetGrainsAsync);
         group.MapPost("/grains/collect", CollectAsync);
+        group.MapCrawlers();
         return group;
     }
 

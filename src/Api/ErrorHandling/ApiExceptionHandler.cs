@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Actors.Runtime;
+using Actors.Runtime.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -9,7 +10,7 @@ namespace Actors.Api.ErrorHandling;
 
 /// <summary>
 /// The one place where exceptions become HTTP answers. Runtime failures a caller can act on map to their status
-/// (call timed out: 504; grain could not activate: 503; state changed concurrently: 409); request-binding failures keep
+/// (call timed out: 504; grain could not activate or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
 /// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -55,6 +56,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "A grain could not be activated.",
             Detail = "Nothing was changed; the next call tries again.",
+        },
+        StorageException { IsTransient: true } => new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The database is unavailable.",
+            Detail = "The change may or may not have been stored; read it back, or retry if repeating it is safe.",
         },
         InconsistentStateException => new()
         {
