@@ -16,7 +16,12 @@ apt_install() {
   log "installing Debian packages: $*"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
 }
-# (PostgreSQL server binaries and Chromium join this list when the first tests need them.)
+# PostgreSQL server binaries: the tests start a throwaway server with initdb/pg_ctl (tests/TestSupport/README.md),
+# unless ACTORS_TEST_POSTGRES names a server. Debian's package puts them in /usr/lib/postgresql/<version>/bin.
+if ! command -v initdb >/dev/null 2>&1 && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  apt_install postgresql || log "could not install postgresql; the PostgreSQL tests will fail and say why"
+fi
+# (Chromium joins this list when the first tests need it.)
 
 # --- build -------------------------------------------------------------------------------------------------------
 log "building"
@@ -29,7 +34,7 @@ results=$(mktemp -d)
 status=0
 passed=0
 failed=0
-for project in tests/*/*.csproj; do
+for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   log "running $name"
   output="$results/$name.log"

@@ -1,5 +1,4 @@
 using System.Text;
-using Actors.Bench.Ping;
 
 namespace Actors.Bench;
 
@@ -10,7 +9,7 @@ internal sealed class BenchmarkReport(string command)
     private const string End = "<!-- /bench:runtime -->";
     private readonly StringBuilder _body = new();
 
-    public void AddPing(List<PingResult> results)
+    public void AddPing(List<Measurement> results)
     {
         _body.AppendLine("No-op grain calls from an in-process client (caller i calls grain i mod 64; every call's latency recorded).");
         _body.AppendLine("Ratio = calls/s over the naive channel actor (a channel and reader task per actor, a TaskCompletionSource per call)");
@@ -18,11 +17,28 @@ internal sealed class BenchmarkReport(string command)
         _body.AppendLine();
         _body.AppendLine("| subject | callers | calls/s | p50 µs | p99 µs | ratio to baseline |");
         _body.AppendLine("|---|---|---|---|---|---|");
-        foreach (var group in results.GroupBy(r => r.Callers))
+        AppendRows(results, milliseconds: false);
+    }
+
+    public void AddStateWrites(List<Measurement> results)
+    {
+        _body.AppendLine("Grain-state writes on PostgreSQL (durable throwaway server, fsync on), 64 concurrent callers. 1 grain: every");
+        _body.AppendLine("caller writes the same grain, which serialises the writes; 1,000 grains: caller c writes grains c, c+64, ... .");
+        _body.AppendLine("Ratio = writes/s over raw Npgsql doing the same versioned update on the same number of rows with the same");
+        _body.AppendLine("concurrency (one writer at a time for the single row), measured in the same run. Target: ratio ≥ 0.8.");
+        _body.AppendLine();
+        _body.AppendLine("| subject | grains/rows | writes/s | p50 ms | p99 ms | ratio to baseline |");
+        _body.AppendLine("|---|---|---|---|---|---|");
+        AppendRows(results, milliseconds: true);
+    }
+
+    private void AppendRows(List<Measurement> results, bool milliseconds)
+    {
+        foreach (var group in results.GroupBy(r => r.Scale))
         {
-            var baseline = group.First(r => r.Subject.Contains("baseline", StringComparison.Ordinal)).CallsPerSecond;
+            var baseline = group.First(r => r.IsBaseline).PerSecond;
             foreach (var result in group)
-                _body.AppendLine(result.Row(result.Subject.Contains("baseline", StringComparison.Ordinal) ? null : baseline));
+                _body.AppendLine(result.Row(baseline, milliseconds));
         }
 
         _body.AppendLine();

@@ -1,8 +1,9 @@
 using Actors.Bench;
 using Actors.Bench.Activation;
+using Actors.Bench.Persistence;
 using Actors.Bench.Ping;
 
-// Runtime benchmarks. Usage: dotnet run -c Release --project bench -- [ping] [memory] [--seconds N] [--update-docs]
+// Runtime benchmarks. Usage: dotnet run -c Release --project bench -- [ping] [persistence] [memory] [--seconds N] [--update-docs]
 // With no benchmark named, runs all. --update-docs rewrites the matching section of docs/benchmarks.md.
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
@@ -15,6 +16,12 @@ if (Runs("ping"))
 {
     Console.WriteLine($"Ping: no-op grain calls, {seconds} s per measurement");
     report.AddPing(await PingBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)));
+}
+
+if (Runs("persistence"))
+{
+    Console.WriteLine($"Persistence: grain-state writes on PostgreSQL, {seconds} s per measurement");
+    report.AddStateWrites(await StateWriteBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)));
 }
 
 if (Runs("memory"))

@@ -12,7 +12,7 @@ internal static class PingBenchmark
 {
     public const int Grains = 64;
 
-    public static async Task<List<PingResult>> RunAsync(TimeSpan duration)
+    public static async Task<List<Measurement>> RunAsync(TimeSpan duration)
     {
         using var host = await BenchSilo.StartAsync();
         var factory = host.Services.GetRequiredService<IGrainFactory>();
@@ -21,7 +21,7 @@ internal static class PingBenchmark
         foreach (var grain in grains)
             await grain.Ping();
 
-        var results = new List<PingResult>();
+        var results = new List<Measurement>();
         foreach (var callers in new[] { 1, 64 })
         {
             results.Add(await MeasureAsync("naive channel actor (baseline)", callers, i => actors[i % Grains].Ping(), duration));
@@ -32,7 +32,7 @@ internal static class PingBenchmark
         return results;
     }
 
-    private static async Task<PingResult> MeasureAsync(string subject, int callers, Func<int, ValueTask> call, TimeSpan duration)
+    private static async Task<Measurement> MeasureAsync(string subject, int callers, Func<int, ValueTask> call, TimeSpan duration)
     {
         await RunCallersAsync(callers, call, TimeSpan.FromSeconds(1), new LatencyRecorder()); // warm-up
         var recorder = new LatencyRecorder();
@@ -40,8 +40,8 @@ internal static class PingBenchmark
         var calls = await RunCallersAsync(callers, call, duration, recorder);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var (p50, p99) = recorder.Percentiles();
-        var result = new PingResult(subject, callers, calls, elapsed, p50, p99);
-        Console.WriteLine($"  {subject,-32} callers={callers,-3} {result.CallsPerSecond,14:N0} calls/s  p50={p50.TotalMicroseconds,8:N1} µs  p99={p99.TotalMicroseconds,8:N1} µs");
+        var result = new Measurement(subject, callers, calls, elapsed, p50, p99);
+        Console.WriteLine($"  {subject,-32} callers={callers,-3} {result.PerSecond,14:N0} calls/s  p50={p50.TotalMicroseconds,8:N1} µs  p99={p99.TotalMicroseconds,8:N1} µs");
         return result;
     }
 
