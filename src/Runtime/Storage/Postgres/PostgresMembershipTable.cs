@@ -134,10 +134,21 @@ public sealed partial class PostgresMembershipTable : IMembershipTable
         };
         await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
             await listen.ExecuteNonQueryAsync(cancellationToken);
-        var pump = PumpNotificationsAsync(connection, versions.Writer, cancellationToken);
-        await foreach (var version in versions.Reader.ReadAllAsync(cancellationToken))
-            yield return version;
-        await pump;
+
+        // The pump owns the connection until it ends; stop it (and wait) before the connection is disposed, whether the
+        // caller cancelled or simply stopped iterating.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = PumpNotificationsAsync(connection, versions.Writer, stop.Token);
+        try
+        {
+            await foreach (var version in versions.Reader.ReadAllAsync(cancellationToken))
+                yield return version;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await pump;
+        }
     }
 
     private async Task PumpNotificationsAsync(NpgsqlConnection connection, ChannelWriter<long> versions, CancellationToken cancellationToken)

@@ -62,11 +62,12 @@ public sealed class PostgresReminderTable : IReminderTable
     public Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken) =>
         _retry.RunOnceAsync($"writing reminder '{entry.ReminderName}' of grain {entry.GrainId}", async ct =>
         {
-            await using var command = _dataSource.CreateCommand(
+            // Versions come from one sequence, so a reminder removed and registered again never reuses an old ETag.
+            await using var command = Command(
                 "insert into actors_reminders (service_id, grain_type, grain_key, reminder_name, grain_hash, start_at, period, version, last_tick) " +
-                "values (@service, @type, @key, @name, @hash, @start, @period, 1, @lastTick) " +
+                "values (@service, @type, @key, @name, @hash, @start, @period, nextval('actors_reminder_versions'), @lastTick) " +
                 "on conflict (service_id, grain_type, grain_key, reminder_name) do update set grain_hash = excluded.grain_hash, " +
-                "start_at = excluded.start_at, period = excluded.period, last_tick = excluded.last_tick, version = actors_reminders.version + 1 " +
+                "start_at = excluded.start_at, period = excluded.period, last_tick = excluded.last_tick, version = nextval('actors_reminder_versions') " +
                 "returning version");
             AddKey(command, entry.GrainId, entry.ReminderName);
             command.Parameters.AddWithValue("hash", (long)entry.GrainId.UniformHash);
@@ -82,7 +83,7 @@ public sealed class PostgresReminderTable : IReminderTable
         {
             if (!long.TryParse(eTag, NumberStyles.None, CultureInfo.InvariantCulture, out var version))
                 return false;
-            await using var command = _dataSource.CreateCommand($"delete from actors_reminders where {KeyMatch} and version = @version");
+            await using var command = Command($"delete from actors_reminders where {KeyMatch} and version = @version");
             AddKey(command, grainId, reminderName);
             command.Parameters.AddWithValue("version", version);
             return await command.ExecuteNonQueryAsync(ct) > 0;
@@ -92,7 +93,7 @@ public sealed class PostgresReminderTable : IReminderTable
     public Task<bool> RecordTickAsync(GrainId grainId, string reminderName, DateTimeOffset tick, CancellationToken cancellationToken) =>
         _retry.RunOnceAsync($"recording a tick of reminder '{reminderName}' of grain {grainId}", async ct =>
         {
-            await using var command = _dataSource.CreateCommand($"update actors_reminders set last_tick = @tick where {KeyMatch}");
+            await using var command = Command($"update actors_reminders set last_tick = @tick where {KeyMatch}");
             AddKey(command, grainId, reminderName);
             command.Parameters.AddWithValue("tick", tick.UtcDateTime);
             return await command.ExecuteNonQueryAsync(ct) > 0;
@@ -101,8 +102,7 @@ public sealed class PostgresReminderTable : IReminderTable
     private Task<IReadOnlyList<ReminderEntry>> ReadAsync(string operation, string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken) =>
         _retry.RunIdempotentAsync<IReadOnlyList<ReminderEntry>>(operation, async ct =>
         {
-            await using var command = _dataSource.CreateCommand(sql);
-            command.Parameters.AddWithValue("service", _serviceId);
+            await using var command = Command(sql);
             bind(command);
             await using var reader = await command.ExecuteReaderAsync(ct);
             var rows = new List<ReminderEntry>();
@@ -120,9 +120,15 @@ public sealed class PostgresReminderTable : IReminderTable
             return rows;
         }, _readAttempts, cancellationToken);
 
-    private void AddKey(NpgsqlCommand command, GrainId grainId, string reminderName)
+    private NpgsqlCommand Command(string sql)
     {
+        var command = _dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("service", _serviceId);
+        return command;
+    }
+
+    private static void AddKey(NpgsqlCommand command, GrainId grainId, string reminderName)
+    {
         command.Parameters.AddWithValue("type", grainId.Type.Name);
         command.Parameters.AddWithValue("key", grainId.Key);
         command.Parameters.AddWithValue("name", reminderName);

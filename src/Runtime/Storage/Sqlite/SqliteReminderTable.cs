@@ -61,11 +61,15 @@ public sealed class SqliteReminderTable : IReminderTable
 
     /// <inheritdoc />
     public Task<string> UpsertRowAsync(ReminderEntry entry, CancellationToken cancellationToken) =>
+        // Versions come from one counter, so a reminder removed and registered again never reuses an old ETag. The
+        // counter and the row change in one immediate transaction.
         ExecuteAsync($"writing reminder '{entry.ReminderName}' of grain {entry.GrainId}",
+            "insert into actors_sequences (name, value) values ('reminder_version', 1) " +
+            "on conflict (name) do update set value = value + 1; " +
             "insert into actors_reminders (service_id, grain_type, grain_key, reminder_name, grain_hash, start_at, period, version, last_tick) " +
-            "values ($service, $type, $key, $name, $hash, $start, $period, 1, $lastTick) " +
+            "values ($service, $type, $key, $name, $hash, $start, $period, (select value from actors_sequences where name = 'reminder_version'), $lastTick) " +
             "on conflict (service_id, grain_type, grain_key, reminder_name) do update set grain_hash = excluded.grain_hash, " +
-            "start_at = excluded.start_at, period = excluded.period, last_tick = excluded.last_tick, version = actors_reminders.version + 1 " +
+            "start_at = excluded.start_at, period = excluded.period, last_tick = excluded.last_tick, version = excluded.version " +
             "returning version",
             command =>
             {
@@ -106,10 +110,14 @@ public sealed class SqliteReminderTable : IReminderTable
         _retry.RunOnceAsync(operation, async ct =>
         {
             await using var connection = await _store.OpenConnectionAsync(ct);
+            await using var transaction = connection.BeginTransaction(deferred: false);
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
+            command.Parameters.AddWithValue("$service", _serviceId);
             bind(command);
-            return await run(command);
+            var result = await run(command);
+            transaction.Commit();
+            return result;
         }, cancellationToken);
 
     private Task<IReadOnlyList<ReminderEntry>> ReadAsync(string operation, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
@@ -136,9 +144,9 @@ public sealed class SqliteReminderTable : IReminderTable
             return rows;
         }, _readAttempts, cancellationToken);
 
-    private void AddKey(SqliteCommand command, GrainId grainId, string reminderName)
+    // The service id is bound by ReadAsync / ExecuteAsync.
+    private static void AddKey(SqliteCommand command, GrainId grainId, string reminderName)
     {
-        command.Parameters.AddWithValue("$service", _serviceId);
         command.Parameters.AddWithValue("$type", grainId.Type.Name);
         command.Parameters.AddWithValue("$key", grainId.Key);
         command.Parameters.AddWithValue("$name", reminderName);

@@ -29,7 +29,8 @@ create table if not exists actors_grain_state (
 -- ring (GrainId.UniformHash, 0..2^32-1, so bigint); a silo reads the reminders of its ring range with one query:
 --   grain_hash > @begin and grain_hash <= @end      (plain range)
 --   grain_hash > @begin or  grain_hash <= @end      (range that wraps past 2^32-1)
--- Upserts are last-writer-wins and bump `version` (the ETag); deletes require the current version.
+-- Upserts are last-writer-wins and take a new `version` (the ETag) from one sequence, so a reminder that is removed
+-- and registered again never gets an ETag a stale handle still holds; deletes require the current version.
 -- `last_tick` is the scheduled time of the last delivered tick, so a silo that takes the reminder over can deliver
 -- one tick that was missed while nobody owned it.
 create table if not exists actors_reminders (
@@ -45,6 +46,7 @@ create table if not exists actors_reminders (
     primary key (service_id, grain_type, grain_key, reminder_name)
 );
 create index if not exists actors_reminders_by_hash on actors_reminders (service_id, grain_hash);
+create sequence if not exists actors_reminder_versions;
 
 -- Membership: a table version per cluster, and a row per silo incarnation (address + generation).
 -- Every insert or update of a row bumps the cluster's version in the same transaction, conditionally:

@@ -26,3 +26,9 @@ create table if not exists actors_reminders (
     primary key (service_id, grain_type, grain_key, reminder_name)
 ) without rowid;
 create index if not exists actors_reminders_by_hash on actors_reminders (service_id, grain_hash);
+
+-- Counters (SQLite has no sequences): 'reminder_version' gives every reminder upsert a version never used before.
+create table if not exists actors_sequences (
+    name  text    primary key,
+    value integer not null
+) without rowid;
