@@ -6,6 +6,7 @@ using Actors.Runtime.Invocation;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
 using Actors.Runtime.Reminders;
+using Actors.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -22,7 +23,9 @@ public static class RuntimeServiceCollectionExtensions
     public static IServiceCollection AddActorSilo(this IServiceCollection services, Action<SiloBuilder>? configure = null)
     {
         var assemblies = new GrainAssemblies();
+        var schema = new SchemaModules();
         services.AddSingleton(assemblies);
+        services.AddSingleton(schema);
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
 
@@ -62,7 +65,7 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<SiloStatisticsCollector>();
 
         // Storage and other start-up work registered by the builder runs before the silo starts.
-        configure?.Invoke(new SiloBuilder(services, assemblies));
+        configure?.Invoke(new SiloBuilder(services, assemblies, schema));
         services.AddHostedService<Silo>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Actors.Runtime.Persistence;
 using Actors.Runtime.Reminders;
+using Actors.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -10,16 +11,19 @@ namespace Actors.Runtime.Hosting;
 /// hold grain classes, and which storage and reminder providers to use.</summary>
 public sealed class SiloBuilder
 {
-    internal SiloBuilder(IServiceCollection services, GrainAssemblies assemblies)
+    internal SiloBuilder(IServiceCollection services, GrainAssemblies assemblies, SchemaModules schema)
     {
         Services = services;
         Assemblies = assemblies;
+        Schema = schema;
     }
 
     /// <summary>The service collection, for registrations the builder has no verb for.</summary>
     public IServiceCollection Services { get; }
 
     internal GrainAssemblies Assemblies { get; }
+
+    internal SchemaModules Schema { get; }
 
     /// <summary>Looks for grain classes in <paramref name="assembly"/>.</summary>
     public SiloBuilder AddGrainAssembly(Assembly assembly)
@@ -42,6 +46,14 @@ public sealed class SiloBuilder
     public SiloBuilder UseMemoryReminderTable()
     {
         Services.Replace(ServiceDescriptor.Singleton<IReminderTable, MemoryReminderTable>());
+        return this;
+    }
+
+    /// <summary>Adds an assembly's own tables: its embedded <c>Postgres/Migrations</c> and <c>Sqlite/Migrations</c> scripts are
+    /// applied at start, after the runtime's, by whichever database the silo uses.</summary>
+    public SiloBuilder AddSchemaModule(string name, Assembly assembly)
+    {
+        Schema.Add(new SchemaModule(name, assembly));
         return this;
     }
 

@@ -44,7 +44,7 @@ public static class StorageSiloBuilderExtensions
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddHostedService(sp => new StorageStartup(
             Retry(sp, "PostgreSQL", PostgresErrors.IsTransient),
-            ct => PostgresMigrations.ApplyAsync(sp.GetRequiredService<NpgsqlDataSource>(), Logger(sp), ct)));
+            ct => PostgresMigrations.ApplyAsync(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<SchemaModules>().All, Logger(sp), ct)));
         services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorage, (sp, _) => ActivatorUtilities.CreateInstance<PostgresGrainStorage>(sp));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp => ActivatorUtilities.CreateInstance<PostgresReminderTable>(sp)));
         services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(sp => ActivatorUtilities.CreateInstance<PostgresMembershipTable>(sp)));
@@ -60,7 +60,7 @@ public static class StorageSiloBuilderExtensions
         services.AddSingleton(_ => new SqliteStore(databasePath));
         services.AddHostedService(sp => new StorageStartup(
             Retry(sp, "SQLite", SqliteErrors.IsTransient),
-            ct => SqliteMigrations.ApplyAsync(sp.GetRequiredService<SqliteStore>(), Logger(sp), ct)));
+            ct => SqliteMigrations.ApplyAsync(sp.GetRequiredService<SqliteStore>(), sp.GetRequiredService<SchemaModules>().All, Logger(sp), ct)));
         services.AddKeyedSingleton<IGrainStorage>(PersistentStateAttribute.DefaultStorage, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable>(sp => ActivatorUtilities.CreateInstance<SqliteReminderTable>(sp)));
         return builder;

@@ -6,7 +6,7 @@ namespace Actors.Runtime.Storage.Postgres;
 
 /// <summary>
 /// Brings the PostgreSQL schema up to date: applies every embedded migration not yet recorded in
-/// <c>actors_schema_migrations</c>, each in its own transaction. Holds a session advisory lock meanwhile, so silos that
+/// <c>actors_schema_migrations</c> (per module), each in its own transaction. Holds a session advisory lock meanwhile, so silos that
 /// start together apply each migration exactly once; the others wait, then find nothing to do.
 /// </summary>
 public static partial class PostgresMigrations
@@ -14,37 +14,42 @@ public static partial class PostgresMigrations
     // Arbitrary constant naming "the Actors schema" among advisory locks.
     private const long AdvisoryLockKey = 0x4163746F7273; // "Actors"
 
-    /// <summary>Applies the missing migrations.</summary>
-    public static async Task ApplyAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Applies the runtime's missing migrations.</summary>
+    public static Task ApplyAsync(NpgsqlDataSource dataSource, ILogger logger, CancellationToken cancellationToken) =>
+        ApplyAsync(dataSource, [SchemaModule.Runtime], logger, cancellationToken);
+
+    /// <summary>Applies the missing migrations of <paramref name="modules"/>, module by module.</summary>
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<SchemaModule> modules, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await Execute(connection, null, "select pg_advisory_lock(@key)", cancellationToken, ("key", AdvisoryLockKey));
         try
         {
             await Execute(connection, null,
-                "create table if not exists actors_schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())",
+                "create table if not exists actors_schema_migrations (module text not null, version integer not null, name text not null, " +
+                "applied_at timestamptz not null default now(), primary key (module, version))",
                 cancellationToken);
-            var applied = new HashSet<int>();
-            await using (var command = new NpgsqlCommand("select version from actors_schema_migrations", connection))
+            var applied = new HashSet<(string, int)>();
+            await using (var command = new NpgsqlCommand("select module, version from actors_schema_migrations", connection))
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
-                    applied.Add(reader.GetInt32(0));
+                    applied.Add((reader.GetString(0), reader.GetInt32(1)));
             }
 
-            var pending = MigrationScript.Load("Postgres").Where(m => !applied.Contains(m.Version)).ToList();
+            var pending = MigrationScript.Load("Postgres", modules).Where(m => !applied.Contains((m.Module, m.Version))).ToList();
             foreach (var migration in pending)
             {
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await Execute(connection, transaction, migration.Sql, cancellationToken);
-                await Execute(connection, transaction, "insert into actors_schema_migrations (version, name) values (@version, @name)",
-                    cancellationToken, ("version", migration.Version), ("name", migration.Name));
+                await Execute(connection, transaction, "insert into actors_schema_migrations (module, version, name) values (@module, @version, @name)",
+                    cancellationToken, ("module", migration.Module), ("version", migration.Version), ("name", migration.Name));
                 await transaction.CommitAsync(cancellationToken);
-                LogMigrationApplied(logger, migration.Version, migration.Name);
+                LogMigrationApplied(logger, migration.Module, migration.Version, migration.Name);
             }
 
             if (pending.Count == 0)
-                LogUpToDate(logger, applied.Count == 0 ? 0 : applied.Max());
+                LogUpToDate(logger, applied.Count);
         }
         finally
         {
@@ -61,9 +66,9 @@ public static partial class PostgresMigrations
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "PostgreSQL: applied schema migration {Version} ({Name})")]
-    private static partial void LogMigrationApplied(ILogger logger, int version, string name);
+    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "PostgreSQL: applied schema migration {Module} {Version} ({Name})")]
+    private static partial void LogMigrationApplied(ILogger logger, string module, int version, string name);
 
-    [LoggerMessage(EventIds.MigrationsUpToDate, LogLevel.Debug, "PostgreSQL: schema is up to date at version {Version}")]
-    private static partial void LogUpToDate(ILogger logger, int version);
+    [LoggerMessage(EventIds.MigrationsUpToDate, LogLevel.Debug, "PostgreSQL: schema is up to date ({Applied} migrations applied earlier)")]
+    private static partial void LogUpToDate(ILogger logger, int applied);
 }

@@ -10,8 +10,12 @@ namespace Actors.Runtime.Storage.Sqlite;
 /// </summary>
 public static partial class SqliteMigrations
 {
-    /// <summary>Applies the missing migrations.</summary>
-    public static async Task ApplyAsync(SqliteStore store, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>Applies the runtime's missing migrations.</summary>
+    public static Task ApplyAsync(SqliteStore store, ILogger logger, CancellationToken cancellationToken) =>
+        ApplyAsync(store, [SchemaModule.Runtime], logger, cancellationToken);
+
+    /// <summary>Applies the missing migrations of <paramref name="modules"/>, module by module.</summary>
+    public static async Task ApplyAsync(SqliteStore store, IReadOnlyList<SchemaModule> modules, ILogger logger, CancellationToken cancellationToken)
     {
         await using var connection = await store.OpenConnectionAsync(cancellationToken);
         await using (var wal = connection.CreateCommand())
@@ -23,35 +27,37 @@ public static partial class SqliteMigrations
         await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock now
         await using (var create = connection.CreateCommand())
         {
-            create.CommandText = "create table if not exists actors_schema_migrations (version integer primary key, name text not null, applied_at text not null)";
+            create.CommandText = "create table if not exists actors_schema_migrations (module text not null, version integer not null, " +
+                                 "name text not null, applied_at text not null, primary key (module, version))";
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var applied = new HashSet<long>();
+        var applied = new HashSet<(string, long)>();
         await using (var read = connection.CreateCommand())
         {
-            read.CommandText = "select version from actors_schema_migrations";
+            read.CommandText = "select module, version from actors_schema_migrations";
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
-                applied.Add(reader.GetInt64(0));
+                applied.Add((reader.GetString(0), reader.GetInt64(1)));
         }
 
-        foreach (var migration in MigrationScript.Load("Sqlite").Where(m => !applied.Contains(m.Version)))
+        foreach (var migration in MigrationScript.Load("Sqlite", modules).Where(m => !applied.Contains((m.Module, m.Version))))
         {
             await using var apply = connection.CreateCommand();
             apply.CommandText = migration.Sql;
             await apply.ExecuteNonQueryAsync(cancellationToken);
             await using var record = connection.CreateCommand();
-            record.CommandText = "insert into actors_schema_migrations (version, name, applied_at) values ($version, $name, datetime('now'))";
+            record.CommandText = "insert into actors_schema_migrations (module, version, name, applied_at) values ($module, $version, $name, datetime('now'))";
+            record.Parameters.AddWithValue("$module", migration.Module);
             record.Parameters.AddWithValue("$version", migration.Version);
             record.Parameters.AddWithValue("$name", migration.Name);
             await record.ExecuteNonQueryAsync(cancellationToken);
-            LogMigrationApplied(logger, store.DatabasePath, migration.Version, migration.Name);
+            LogMigrationApplied(logger, store.DatabasePath, migration.Module, migration.Version, migration.Name);
         }
 
         transaction.Commit();
     }
 
-    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "SQLite {Path}: applied schema migration {Version} ({Name})")]
-    private static partial void LogMigrationApplied(ILogger logger, string path, int version, string name);
+    [LoggerMessage(EventIds.MigrationApplied, LogLevel.Information, "SQLite {Path}: applied schema migration {Module} {Version} ({Name})")]
+    private static partial void LogMigrationApplied(ILogger logger, string path, string module, int version, string name);
 }
