@@ -1,0 +1,53 @@
+using Actors.Runtime;
+
+namespace Actors.Grains.Students;
+
+/// <summary>
+/// One learner's courseware state (key: username, exactly as Open edX spells it). This first part holds the
+/// learner's enrollments and block completions; the courseware-state part (StudentModule rows, history, scores)
+/// joins it later. Reads are served from memory; every write is durable before it is acknowledged, in the
+/// <c>enrollment</c> and <c>block_completion</c> tables.
+/// </summary>
+public interface IStudentModuleGrain : IGrainWithStringKey
+{
+    /// <summary>Creates or updates the learner's enrollment in <paramref name="courseId"/> (unenroll: <paramref name="isActive"/> false).</summary>
+    Task<Enrollment> EnrollAsync(string courseId, string mode, bool isActive, CancellationToken cancellationToken = default);
+
+    /// <summary>The learner's enrollment in <paramref name="courseId"/>, or null.</summary>
+    [ReadOnly]
+    Task<Enrollment?> GetEnrollmentAsync(string courseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Every enrollment of the learner, active or not.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<Enrollment>> GetEnrollmentsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Records the completion (0..1) of one block of a course (Open edX's <c>BlockCompletion</c>); returns the
+    /// learner's completion of that course afterwards.</summary>
+    Task<CourseCompletion> PublishCompletionAsync(string courseId, string usageKey, string blockType, double completion,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The learner's block completions in <paramref name="courseId"/>.</summary>
+    [ReadOnly]
+    Task<CourseCompletion> GetCompletionAsync(string courseId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An enrollment (Open edX's <c>CourseEnrollment</c>).</summary>
+/// <param name="Username">The learner.</param>
+/// <param name="CourseId">The course key.</param>
+/// <param name="Mode">The enrollment mode: <c>audit</c>, <c>verified</c>, <c>honor</c>, <c>professional</c>, ...</param>
+/// <param name="IsActive">False once the learner unenrolled.</param>
+/// <param name="Created">When the learner first enrolled.</param>
+public sealed record Enrollment(string Username, string CourseId, string Mode, bool IsActive, DateTimeOffset Created);
+
+/// <summary>The completion of one block.</summary>
+/// <param name="BlockKey">The block's usage key.</param>
+/// <param name="BlockType">The block type.</param>
+/// <param name="Completion">0..1.</param>
+/// <param name="Modified">When it last changed.</param>
+public sealed record BlockCompletion(string BlockKey, string BlockType, double Completion, DateTimeOffset Modified);
+
+/// <summary>A learner's completions in one course.</summary>
+/// <param name="CourseId">The course key.</param>
+/// <param name="Version">Changes whenever any completion of this learner in this course changes (part of the navigation ETag).</param>
+/// <param name="Blocks">Completions by usage key.</param>
+public sealed record CourseCompletion(string CourseId, long Version, IReadOnlyDictionary<string, BlockCompletion> Blocks);
