@@ -2,6 +2,7 @@ using Actors.Api.Accounts;
 using Actors.Api.Admin;
 using Actors.Api.Auth;
 using Actors.Api.Cli;
+using Actors.Api.Courses;
 using Actors.Api.ErrorHandling;
 using Actors.Api.Hosting;
 using Actors.Api.Ops;
@@ -43,6 +44,9 @@ app.MapOps();
 app.MapOpenApi().AllowAnonymous();
 app.MapAccounts();
 app.MapAdmin();
+app.MapEnrollments(); app.MapCompletion();
+app.MapCourses();
+app.MapNavigation();
 
 app.Run();
 return 0;

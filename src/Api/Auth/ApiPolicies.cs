@@ -9,6 +9,12 @@ public static class ApiPolicies
     /// <summary>The token carries <c>administrator: true</c>.</summary>
     public const string Administrator = "administrator";
 
+    /// <summary>The token is an administrator's or carries the <see cref="PublishScope"/> scope (Studio's service token).</summary>
+    public const string CoursePublisher = "course-publisher";
+
+    /// <summary>The OAuth scope that allows publishing and deleting courses.</summary>
+    public const string PublishScope = "course:publish";
+
     /// <summary>The route's <c>{username}</c> is the token's <c>preferred_username</c>, or the token is an administrator's.</summary>
     public const string OwnUserOrAdministrator = "own-user-or-administrator";
 

@@ -31,6 +31,9 @@ internal static class AuthServiceCollectionExtensions
             .AddPolicy(ApiPolicies.Administrator, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => OpenEdxClaims.IsAdministrator(context.User)))
+            .AddPolicy(ApiPolicies.CoursePublisher, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireAssertion(context => OpenEdxClaims.IsAdministrator(context.User) || OpenEdxClaims.HasScope(context.User, ApiPolicies.PublishScope)))
             .AddPolicy(ApiPolicies.OwnUserOrAdministrator, policy => policy
                 .RequireAuthenticatedUser()
                 .RequireAssertion(context => ApiPolicies.IsOwnUserOrAdministrator(

@@ -12,10 +12,13 @@ internal static class OpenEdxClaims
     /// <summary><c>true</c> for staff (Django's <c>is_staff</c>); they reach every route.</summary>
     public const string Administrator = "administrator";
 
-    /// <summary>OAuth scopes, one claim per scope. Carried and minted, not yet checked by any route.</summary>
+    /// <summary>OAuth scopes, one claim per scope (<c>course:publish</c> allows publishing).</summary>
     public const string Scopes = "scopes";
 
     public static string? UsernameOf(ClaimsPrincipal user) => user.FindFirst(Username)?.Value;
+
+    /// <summary>Whether the token grants <paramref name="scope"/>.</summary>
+    public static bool HasScope(ClaimsPrincipal user, string scope) => user.HasClaim(Scopes, scope);
 
     /// <summary>Whether the token says administrator. The claim is a JSON boolean, so its value is compared as a
     /// boolean rather than as a string.</summary>

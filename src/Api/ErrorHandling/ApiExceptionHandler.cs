@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Actors.Grains.Courses;
 using Actors.Runtime;
 using Actors.Runtime.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -28,6 +29,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 
         var problem = ProblemFor(exception);
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (exception is CourseStructureNotReadyException notReady)
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(notReady.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandledException(exception, httpContext.Request.Method, path);
         else if (exception is BadHttpRequestException)
@@ -56,6 +59,25 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "A grain could not be activated.",
             Detail = "Nothing was changed; the next call tries again.",
+        },
+        CourseContentException content => new HttpValidationProblemDetails(
+            content.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The published content is invalid.",
+            Detail = "Nothing was stored. The first problems found are listed under errors, by JSON path.",
+        },
+        CourseNotFoundException notFound => new()
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Course not found.",
+            Detail = $"Course {notFound.CourseKey} has not been published.",
+        },
+        CourseStructureNotReadyException => new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The course is still being built.",
+            Detail = "Its first structure is being collected; retry after the time in Retry-After.",
         },
         StorageException { IsTransient: true } => new()
         {

@@ -10,6 +10,7 @@ namespace Actors.Runtime.Diagnostics;
 /// <param name="CpuUsage">Process CPU use since the previous report, as a fraction of all cores (0..1).</param>
 /// <param name="WorkingSetBytes">Process working set.</param>
 /// <param name="ManagedHeapBytes">Managed heap size.</param>
+/// <param name="Details">Sections added by <see cref="ISiloDetailsContributor"/>s, by name.</param>
 public sealed record SiloStatistics(
     string SiloName,
     DateTimeOffset StartedAt,
@@ -19,4 +20,5 @@ public sealed record SiloStatistics(
     IReadOnlyList<MethodStatisticsSnapshot> Methods,
     double CpuUsage,
     long WorkingSetBytes,
-    long ManagedHeapBytes);
+    long ManagedHeapBytes,
+    IReadOnlyDictionary<string, object> Details);

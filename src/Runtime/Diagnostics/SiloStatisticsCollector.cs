@@ -12,7 +12,8 @@ internal sealed class SiloStatisticsCollector(
     ActivationTable table,
     ReminderService reminders,
     TimeProvider time,
-    IOptions<SiloOptions> options)
+    IOptions<SiloOptions> options,
+    IEnumerable<ISiloDetailsContributor> contributors)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
     private readonly Lock _cpuLock = new();
@@ -32,7 +33,8 @@ internal sealed class SiloStatisticsCollector(
                 .OrderBy(m => m.GrainType, StringComparer.Ordinal).ThenBy(m => m.Method, StringComparer.Ordinal).ToList(),
             CpuUsageSinceLastReport(process),
             process.WorkingSet64,
-            GC.GetTotalMemory(forceFullCollection: false));
+            GC.GetTotalMemory(forceFullCollection: false),
+            contributors.ToDictionary(c => c.Name, c => c.Collect()));
     }
 
     private double CpuUsageSinceLastReport(Process process)

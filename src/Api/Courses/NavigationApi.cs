@@ -1,0 +1,61 @@
+using System.Buffers;
+using System.Text.Json;
+using Actors.Api.Auth;
+using Actors.Grains.Courses;
+using Actors.Grains.Courses.Navigation;
+using Actors.Grains.Keys;
+using Actors.Grains.Students;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Actors.Api.Courses;
+
+/// <summary>
+/// <c>GET /api/course_home/v1/navigation/{course_key}</c>, the learning MFE's sidebar, in Open edX's shape. Built per
+/// request from the course's current collected structure and the user's completion, so it is never stale and never
+/// triggers a collect. The ETag is (structure version, the user's completion version, the user's role), so
+/// <c>If-None-Match</c> answers 304 until either changes; <c>X-Block-Structure-Version</c> names the structure served.
+/// Enrolled learners and staff get their tree; others get <c>{}</c> unless the course is public.
+/// </summary>
+internal static class NavigationApi
+{
+    public const string StructureVersionHeader = "X-Block-Structure-Version";
+
+    public static RouteHandlerBuilder MapNavigation(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses");
+
+    private static async Task<IResult> GetNavigationAsync(
+        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (!CourseKey.TryParse(courseKey, out var key))
+            return CoursesApi.InvalidCourseKey(courseKey);
+        var username = OpenEdxClaims.UsernameOf(http.User);
+        var isStaff = OpenEdxClaims.IsAdministrator(http.User);
+        var course = await grains.GetGrain<ICourseGrain>(key.ToString()).GetStructureAsync(cancellationToken);
+
+        var learner = username is null ? null : grains.GetGrain<IStudentModuleGrain>(username);
+        var enrolled = !isStaff && learner is not null && (await learner.GetEnrollmentAsync(key.ToString(), cancellationToken))?.IsActive == true;
+        var role = isStaff ? "staff" : enrolled ? "learner" : course.IsPublic ? "public" : "none";
+        var completion = (isStaff || enrolled) && learner is not null ? await learner.GetCompletionAsync(key.ToString(), cancellationToken) : null;
+
+        var etag = new EntityTagHeaderValue($"\"{course.Version}-{completion?.Version ?? 0}-{role}\"");
+        var headers = http.Response.GetTypedHeaders();
+        headers.ETag = etag;
+        headers.CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
+        http.Response.Headers[StructureVersionHeader] = course.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
+            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+
+        var body = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var json = new Utf8JsonWriter(body))
+        {
+            if (role == "none")
+                NavigationWriter.WriteEmpty(json);
+            else
+                NavigationWriter.Write(json, course, completion, isStaff, time.GetUtcNow());
+        }
+
+        return TypedResults.Bytes(body.WrittenMemory.ToArray(), "application/json");
+    }
+}

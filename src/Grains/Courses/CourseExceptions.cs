@@ -1,0 +1,30 @@
+namespace Actors.Grains.Courses;
+
+/// <summary>One problem found in published content: where (a JSON path such as <c>blocks[3].children[0]</c>, or an OLX
+/// file) and what.</summary>
+/// <param name="Path">Where.</param>
+/// <param name="Message">What is wrong.</param>
+public sealed record ContentProblem(string Path, string Message);
+
+/// <summary>The published content is invalid; nothing was stored. <see cref="Problems"/> lists the first problems found.</summary>
+public sealed class CourseContentException(string courseKey, IReadOnlyList<ContentProblem> problems)
+    : Exception($"The content published for {courseKey} is invalid: {string.Join("; ", problems.Take(5).Select(p => $"{p.Path}: {p.Message}"))}")
+{
+    /// <summary>The problems, first ones first.</summary>
+    public IReadOnlyList<ContentProblem> Problems { get; } = problems;
+}
+
+/// <summary>The course has never been published (or was deleted).</summary>
+public sealed class CourseNotFoundException(string courseKey) : Exception($"Course {courseKey} has not been published.")
+{
+    /// <summary>The course key.</summary>
+    public string CourseKey { get; } = courseKey;
+}
+
+/// <summary>The course's structure is still being collected for the first time; try again after <see cref="RetryAfter"/>.</summary>
+public sealed class CourseStructureNotReadyException(string courseKey, TimeSpan retryAfter)
+    : Exception($"The structure of course {courseKey} is still being built; retry after {retryAfter.TotalSeconds:0} s.")
+{
+    /// <summary>When to try again.</summary>
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

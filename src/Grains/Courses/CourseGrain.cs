@@ -1,0 +1,124 @@
+using Actors.Grains.Courses.Collect;
+using Actors.Grains.Courses.Content;
+using Actors.Runtime;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Courses;
+
+/// <summary>
+/// The course grain. Publishes and deletes are ordinary (exclusive) turns; reads are read-only turns that interleave
+/// with each other and with the rebuild loop (<c>CourseGrain.Rebuild.cs</c>), which collects off the grain's turn and
+/// swaps the new structure in at once when it is done.
+/// </summary>
+internal sealed partial class CourseGrain(
+    [PersistentState("published")] IPersistentState<PublishedCourse> published,
+    [PersistentState("overview")] IPersistentState<StoredOverview> overview,
+    IOptions<CourseOptions> options,
+    CourseRebuildTracker tracker,
+    TimeProvider time,
+    ILogger<CourseGrain> logger) : Grain, ICourseGrain
+{
+    private readonly CourseOptions _options = options.Value;
+    private CollectedCourse? _current;
+    private TaskCompletionSource<CollectedCourse> _firstBuild = NewFirstBuild();
+
+    private string CourseKey => GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (published.State.Content is not null)
+            ScheduleRebuild();
+        return Task.CompletedTask;
+    }
+
+    public async Task<PublishResult> PublishAsync(CourseContent content, CancellationToken cancellationToken)
+    {
+        var problems = CourseContentValidator.Validate(CourseKey, content, _options);
+        if (problems.Count > 0)
+            throw new CourseContentException(CourseKey, problems);
+
+        var previous = published.State;
+        var version = previous.Version + 1;
+        published.State = new PublishedCourse { Version = version, Content = content };
+        try
+        {
+            await published.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            published.State = previous; // memory stays at the last durable state
+            throw;
+        }
+
+        _lastPublishTimestamp = time.GetTimestamp();
+        ScheduleRebuild();
+        await UpdateOverviewAsync(content, version, cancellationToken);
+        LogPublished(CourseKey, version, content.Blocks.Count);
+        return new PublishResult(CourseKey, version, _current?.Version ?? 0);
+    }
+
+    public async Task<bool> DeleteAsync(CancellationToken cancellationToken)
+    {
+        if (published.State.Content is null && overview.State.Overview is null)
+            return false;
+        await published.ClearStateAsync(cancellationToken);
+        await overview.ClearStateAsync(cancellationToken);
+        _generation++;
+        _current = null;
+        _firstBuild.TrySetException(new CourseNotFoundException(CourseKey));
+        _firstBuild = NewFirstBuild();
+        tracker.Remove(CourseKey);
+        LogDeleted(CourseKey);
+        DeactivateOnIdle();
+        return true;
+    }
+
+    public Task<CourseOverview?> GetOverviewAsync(CancellationToken cancellationToken) => Task.FromResult(overview.State.Overview);
+
+    public async Task<CollectedCourse> GetStructureAsync(CancellationToken cancellationToken)
+    {
+        if (_current is { } current)
+            return current;
+        if (published.State.Content is null)
+            throw new CourseNotFoundException(CourseKey);
+        try
+        {
+            // Cold course: every reader awaits the one rebuild in flight.
+            return await _firstBuild.Task.WaitAsync(_options.ColdReadTimeout, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new CourseStructureNotReadyException(CourseKey, _options.RebuildRetryDelay < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : _options.RebuildRetryDelay);
+        }
+    }
+
+    public Task<CourseRebuildStatus> GetRebuildStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Status());
+
+    private async Task UpdateOverviewAsync(CourseContent content, long version, CancellationToken cancellationToken)
+    {
+        var root = content.Blocks.Single(b => b.Type == "course");
+        var org = CourseKey.StartsWith("course-v1:", StringComparison.Ordinal) ? CourseKey["course-v1:".Length..].Split('+')[0] : CourseKey.Split('/')[0];
+        overview.State = new StoredOverview
+        {
+            Overview = CourseOverview.FromPublish(CourseKey, org, root, version, time.GetUtcNow(), overview.State.Overview),
+        };
+        await overview.WriteStateAsync(cancellationToken);
+    }
+
+    private static TaskCompletionSource<CollectedCourse> NewFirstBuild() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>The stored published content (grain state <c>published</c>).</summary>
+internal sealed record PublishedCourse
+{
+    public long Version { get; init; }
+
+    public CourseContent? Content { get; init; }
+}
+
+/// <summary>The stored overview (grain state <c>overview</c>).</summary>
+internal sealed record StoredOverview
+{
+    public CourseOverview? Overview { get; init; }
+}
