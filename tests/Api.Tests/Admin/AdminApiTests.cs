@@ -135,7 +135,7 @@ public sealed class AdminApiTests
     }
 
     private static SiloStatistics Silo(string name, params MethodStatisticsSnapshot[] methods) =>
-        new(name, DateTimeOffset.UnixEpoch, 0, new Dictionary<string, int>(), 0, methods, 0, 0, 0);
+        new(name, DateTimeOffset.UnixEpoch, 0, new Dictionary<string, int>(), 0, methods, 0, 0, 0, new Dictionary<string, object>());
 
     private static MethodStatisticsSnapshot Method(string grainType, string method, long calls) =>
         new(grainType, "I" + grainType, method, calls, 0, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1),

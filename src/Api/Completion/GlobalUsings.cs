@@ -1,0 +1,2 @@
+// Brings MapCompletion into Program.cs without touching its using block.
+global using Actors.Api.Completion;

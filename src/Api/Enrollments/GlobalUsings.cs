@@ -1,0 +1,2 @@
+// Brings MapEnrollments into Program.cs without touching its using block.
+global using Actors.Api.Enrollments;

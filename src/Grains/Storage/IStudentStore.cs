@@ -1,0 +1,40 @@
+using Actors.Grains.Students;
+
+namespace Actors.Grains.Storage;
+
+/// <summary>
+/// Where learners' enrollments and block completions live: the <c>enrollment</c> and <c>block_completion</c> tables
+/// (see <c>Postgres/Migrations/0001_students.sql</c>). One instance per silo, shared by every
+/// <c>StudentModuleGrain</c>; each learner's rows are written only by that learner's grain.
+/// <para>Contract, for every implementation:</para>
+/// <list type="bullet">
+/// <item>Keys compare exactly (ordinal, case-sensitive, no trimming), as Open edX stores them.</item>
+/// <item>A write that returns has been made durable (committed); a write that throws may or may not have been
+/// applied (the connection can drop during commit), so callers re-read before relying on the stored value.</item>
+/// <item>Failures of the database surface as <see cref="Actors.Runtime.Storage.StorageException"/> (with
+/// <c>IsTransient</c> set when trying again later can succeed); cancellation as <see cref="OperationCanceledException"/>.</item>
+/// <item>Times round-trip at microsecond precision (PostgreSQL's <c>timestamptz</c>); callers pass UTC values
+/// already truncated to whole microseconds, so what they read back equals what they wrote.</item>
+/// <item>No operation deletes rows: an unenrollment is a row with <c>is_active</c> false.</item>
+/// </list>
+/// </summary>
+public interface IStudentStore
+{
+    /// <summary>Every enrollment row of <paramref name="username"/>, active or not, in no particular order; empty
+    /// when there are none.</summary>
+    Task<IReadOnlyList<Enrollment>> LoadEnrollmentsAsync(string username, CancellationToken cancellationToken);
+
+    /// <summary>Inserts the row of (<see cref="Enrollment.Username"/>, <see cref="Enrollment.CourseId"/>), or updates
+    /// its <c>mode</c> and <c>is_active</c>; <c>modified</c> becomes <paramref name="modified"/>. An existing row keeps
+    /// its <c>created</c> (the one in <paramref name="enrollment"/> is used only for a new row). Returns the row as
+    /// stored.</summary>
+    Task<Enrollment> UpsertEnrollmentAsync(Enrollment enrollment, DateTimeOffset modified, CancellationToken cancellationToken);
+
+    /// <summary>Every completion row of <paramref name="username"/> in the learning context
+    /// <paramref name="contextKey"/> (a course key), in no particular order; empty when there are none.</summary>
+    Task<IReadOnlyList<BlockCompletion>> LoadCompletionsAsync(string username, string contextKey, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces the row of (<paramref name="username"/>, <paramref name="contextKey"/>,
+    /// <see cref="BlockCompletion.BlockKey"/>) with the block type, completion and modified time given.</summary>
+    Task UpsertCompletionAsync(string username, string contextKey, BlockCompletion completion, CancellationToken cancellationToken);
+}

@@ -1,0 +1,62 @@
+using Actors.Grains.Students;
+
+namespace Actors.Grains.Storage;
+
+/// <summary>The <see cref="IStudentStore"/> of a silo without a database: rows live in this object and are lost when
+/// the process ends. Thread-safe.</summary>
+public sealed class MemoryStudentStore : IStudentStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Dictionary<string, Enrollment>> _enrollments = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Username, string ContextKey), Dictionary<string, BlockCompletion>> _completions = [];
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<Enrollment>> LoadEnrollmentsAsync(string username, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            IReadOnlyList<Enrollment> rows = _enrollments.TryGetValue(username, out var byCourse) ? [.. byCourse.Values] : [];
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<Enrollment> UpsertEnrollmentAsync(Enrollment enrollment, DateTimeOffset modified, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_enrollments.TryGetValue(enrollment.Username, out var byCourse))
+                _enrollments[enrollment.Username] = byCourse = new Dictionary<string, Enrollment>(StringComparer.Ordinal);
+            var stored = byCourse.TryGetValue(enrollment.CourseId, out var existing) ? enrollment with { Created = existing.Created } : enrollment;
+            byCourse[enrollment.CourseId] = stored;
+            return Task.FromResult(stored);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<BlockCompletion>> LoadCompletionsAsync(string username, string contextKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            IReadOnlyList<BlockCompletion> rows = _completions.TryGetValue((username, contextKey), out var byBlock) ? [.. byBlock.Values] : [];
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task UpsertCompletionAsync(string username, string contextKey, BlockCompletion completion, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            if (!_completions.TryGetValue((username, contextKey), out var byBlock))
+                _completions[(username, contextKey)] = byBlock = new Dictionary<string, BlockCompletion>(StringComparer.Ordinal);
+            byBlock[completion.BlockKey] = completion;
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Actors.Grains.Students;
+
+/// <summary>Log event ids of the learner grains. The grains assembly logs in the 6000s (after the runtime's 100–5999);
+/// the learner grains take 6100–6199.</summary>
+internal static class StudentEventIds
+{
+    public const int WriteFailed = 6100;
+}

@@ -1,0 +1,73 @@
+using Actors.Grains.Storage;
+using Actors.Runtime.Storage;
+using Actors.Runtime.Storage.Postgres;
+using Actors.TestSupport.Postgres;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Actors.Grains.Tests.Students;
+
+/// <summary>The student store contract against <see cref="PostgresStudentStore"/>, on a fresh database per test (each
+/// test gets its own, so rows of one never meet another's).</summary>
+[Trait("Category", "Postgres")]
+public sealed class PostgresStudentStoreContractTests(PostgresDatabaseFixture fixture)
+    : StudentStoreContract, IClassFixture<PostgresDatabaseFixture>, IAsyncLifetime
+{
+    private readonly List<NpgsqlDataSource> _dataSources = [];
+    private string? _connectionString;
+
+    protected override async Task<IStudentStore> OpenAsync() => new PostgresStudentStore(await OpenDataSourceAsync());
+
+    public async Task InitializeAsync() => _connectionString = await fixture.Server.CreateDatabaseAsync("students");
+
+    [Fact]
+    public async Task Tables_HaveAnalystFriendlyTypes()
+    {
+        var dataSource = await OpenDataSourceAsync();
+        await using var command = dataSource.CreateCommand(
+            "select table_name || '.' || column_name || ' ' || data_type from information_schema.columns " +
+            "where table_name in ('enrollment', 'block_completion') order by table_name, ordinal_position");
+        var columns = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                columns.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(
+        [
+            "block_completion.username text", "block_completion.context_key text", "block_completion.block_key text",
+            "block_completion.block_type text", "block_completion.completion double precision",
+            "block_completion.modified timestamp with time zone",
+            "enrollment.username text", "enrollment.course_id text", "enrollment.mode text", "enrollment.is_active boolean",
+            "enrollment.created timestamp with time zone", "enrollment.modified timestamp with time zone",
+        ], columns);
+    }
+
+    [Fact]
+    public async Task Load_ServerUnreachable_ThrowsTransientStorageException()
+    {
+        await using var unreachable = NpgsqlDataSource.Create("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
+        var store = new PostgresStudentStore(unreachable);
+
+        var exception = await Assert.ThrowsAsync<StorageException>(() => store.LoadCompletionsAsync("alice", Course, CancellationToken.None));
+
+        Assert.True(exception.IsTransient);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var dataSource in _dataSources)
+            await dataSource.DisposeAsync();
+        if (_connectionString is not null)
+            await fixture.Server.DropDatabaseAsync(new NpgsqlConnectionStringBuilder(_connectionString).Database!);
+    }
+
+    private async Task<NpgsqlDataSource> OpenDataSourceAsync()
+    {
+        var dataSource = NpgsqlDataSource.Create(_connectionString!);
+        _dataSources.Add(dataSource);
+        await PostgresMigrations.ApplyAsync(dataSource, SqliteStudentDatabase.Modules, NullLogger.Instance, CancellationToken.None);
+        return dataSource;
+    }
+}

@@ -1,0 +1,48 @@
+using Actors.Grains.Storage;
+using Actors.Runtime.Storage;
+
+namespace Actors.Grains.Tests.Students;
+
+/// <summary>The student store contract against <see cref="SqliteStudentStore"/> on a temporary file, plus what only
+/// the SQL stores promise: real tables and classified failures.</summary>
+public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDisposable
+{
+    private readonly SqliteStudentDatabase _database = new();
+
+    protected override async Task<IStudentStore> OpenAsync() => new SqliteStudentStore(await _database.OpenAsync());
+
+    [Fact]
+    public async Task Tables_AreQueryableWithSql()
+    {
+        var sqlite = await _database.OpenAsync();
+        var store = new SqliteStudentStore(sqlite);
+        await store.UpsertEnrollmentAsync(new("alice", Course, "verified", true, DateTimeOffset.UnixEpoch), DateTimeOffset.UnixEpoch, CancellationToken.None);
+        await store.UpsertCompletionAsync("alice", Course, new("block-v1:Org+Course+Run+type@problem+block@p1", "problem", 0.5, DateTimeOffset.UnixEpoch),
+            CancellationToken.None);
+
+        await using var connection = await sqlite.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "select e.mode, e.is_active, c.block_type, c.completion, c.modified from enrollment e " +
+            "join block_completion c on c.username = e.username and c.context_key = e.course_id where e.course_id = $course";
+        command.Parameters.AddWithValue("$course", Course);
+        await using var reader = await command.ExecuteReaderAsync();
+
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("verified", 1L, "problem", 0.5, DateTimeOffset.UnixEpoch.UtcTicks),
+            (reader.GetString(0), reader.GetInt64(1), reader.GetString(2), reader.GetDouble(3), reader.GetInt64(4)));
+    }
+
+    [Fact]
+    public async Task Load_TablesMissing_ThrowsPermanentStorageException()
+    {
+        var store = new SqliteStudentStore(await _database.OpenAsync(migrate: false));
+
+        var exception = await Assert.ThrowsAsync<StorageException>(() => store.LoadEnrollmentsAsync("alice", CancellationToken.None));
+
+        Assert.False(exception.IsTransient);
+        Assert.Contains("enrollments of 'alice'", exception.Message);
+    }
+
+    public void Dispose() => _database.Dispose();
+}
