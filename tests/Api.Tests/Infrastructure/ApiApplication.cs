@@ -12,7 +12,9 @@ namespace Actors.Api.Tests.Infrastructure;
 /// the behaviour under test is the one outside Development). Every test creates its own and disposes it.
 /// </summary>
 /// <param name="configureServices">Replaces services after the host's own registrations (a fake grain factory, say).</param>
-internal sealed class ApiApplication(Action<IServiceCollection>? configureServices = null) : WebApplicationFactory<Program>
+/// <param name="settings">Extra configuration (for example <c>ConnectionStrings:Actors</c> to run on PostgreSQL).</param>
+internal sealed class ApiApplication(Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public const string Secret = "tests-only-secret-that-is-long-enough-for-hs256";
     public const string Issuer = "https://lms.test/oauth2";
@@ -27,6 +29,8 @@ internal sealed class ApiApplication(Action<IServiceCollection>? configureServic
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Actors:Storage:SqlitePath", _databasePath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
         builder.UseSetting("Jwt:Secret", Secret);
         builder.UseSetting("Jwt:Issuer", Issuer);
         builder.UseSetting("Jwt:Audience", Audience);
