@@ -22,6 +22,9 @@ internal static class NavigationApi
 {
     public const string StructureVersionHeader = "X-Block-Structure-Version";
 
+    // Usage keys are full of '+', which the default encoder escapes as \u002B; a JSON body needs no HTML-safe escaping.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RouteHandlerBuilder MapNavigation(this IEndpointRouteBuilder routes) =>
         routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses");
 
@@ -48,7 +51,7 @@ internal static class NavigationApi
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
         var body = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(body))
+        using (var json = new Utf8JsonWriter(body, WriterOptions))
         {
             if (role == "none")
                 NavigationWriter.WriteEmpty(json);
