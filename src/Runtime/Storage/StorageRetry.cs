@@ -9,13 +9,20 @@ namespace Actors.Runtime.Storage;
 /// retried with exponential back-off, each try logged.
 /// </summary>
 internal sealed partial class StorageRetry(
-    string storeName, Func<Exception, bool> isTransient, StorageOptions options, TimeProvider time, ILogger logger)
+    string storeName, Func<Exception, bool> isTransient, StorageOptions? options, TimeProvider? time, ILogger logger)
 {
+    private readonly StorageOptions _options = options ?? new StorageOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>Runs a read, retrying transient failures up to <see cref="StorageOptions.ReadAttempts"/> tries.</summary>
+    public Task<T> ReadAsync<T>(string operation, Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        RunIdempotentAsync(operation, work, _options.ReadAttempts, cancellationToken);
+
     /// <summary>Runs an idempotent operation (a read, a migration), retrying transient failures up to
     /// <paramref name="attempts"/> tries (null: until it succeeds or <paramref name="cancellationToken"/> fires).</summary>
     public async Task<T> RunIdempotentAsync<T>(string operation, Func<CancellationToken, Task<T>> work, int? attempts, CancellationToken cancellationToken)
     {
-        var backoff = options.InitialBackoff;
+        var backoff = _options.InitialBackoff;
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -26,8 +33,8 @@ internal sealed partial class StorageRetry(
                                               && (attempts is null || attempt < attempts) && !cancellationToken.IsCancellationRequested)
             {
                 LogRetrying(exception, storeName, operation, attempt, backoff);
-                await Task.Delay(backoff, time, cancellationToken);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, options.MaxBackoff.Ticks));
+                await Task.Delay(backoff, _time, cancellationToken);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, _options.MaxBackoff.Ticks));
             }
             catch (Exception exception) when (exception is not StorageException and not OperationCanceledException)
             {

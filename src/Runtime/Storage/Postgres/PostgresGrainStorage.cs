@@ -20,7 +20,6 @@ public sealed class PostgresGrainStorage : IGrainStorage
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly StorageRetry _retry;
-    private readonly int _readAttempts;
 
     /// <summary>Creates the provider over <paramref name="dataSource"/>, for the rows of the configured service id.</summary>
     public PostgresGrainStorage(NpgsqlDataSource dataSource, IOptions<SiloOptions> silo, ILogger<PostgresGrainStorage> logger,
@@ -28,14 +27,12 @@ public sealed class PostgresGrainStorage : IGrainStorage
     {
         _dataSource = dataSource;
         _serviceId = silo.Value.ServiceId;
-        var options = storage?.Value ?? new StorageOptions();
-        _readAttempts = options.ReadAttempts;
-        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, options, time ?? TimeProvider.System, logger);
+        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, storage?.Value, time, logger);
     }
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        _retry.RunIdempotentAsync($"reading state '{stateName}' of grain {grainId}", async ct =>
+        _retry.ReadAsync($"reading state '{stateName}' of grain {grainId}", async ct =>
         {
             await using var command = Command($"select payload, version from actors_grain_state where {KeyMatch}", stateName, grainId);
             await using var reader = await command.ExecuteReaderAsync(ct);
@@ -54,7 +51,7 @@ public sealed class PostgresGrainStorage : IGrainStorage
             }
 
             return true;
-        }, _readAttempts, cancellationToken);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)

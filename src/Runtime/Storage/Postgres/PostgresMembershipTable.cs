@@ -23,7 +23,6 @@ public sealed partial class PostgresMembershipTable : IMembershipTable
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _clusterId;
     private readonly StorageRetry _retry;
-    private readonly int _readAttempts;
     private readonly ILogger _logger;
 
     /// <summary>Creates the table over <paramref name="dataSource"/>, for the rows of the configured cluster id.</summary>
@@ -33,14 +32,12 @@ public sealed partial class PostgresMembershipTable : IMembershipTable
         _dataSource = dataSource;
         _clusterId = silo.Value.ClusterId;
         _logger = logger;
-        var options = storage?.Value ?? new StorageOptions();
-        _readAttempts = options.ReadAttempts;
-        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, options, time ?? TimeProvider.System, logger);
+        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, storage?.Value, time, logger);
     }
 
     /// <inheritdoc />
     public Task<MembershipSnapshot> ReadAllAsync(CancellationToken cancellationToken) =>
-        _retry.RunIdempotentAsync($"reading membership of cluster '{_clusterId}'", async ct =>
+        _retry.ReadAsync($"reading membership of cluster '{_clusterId}'", async ct =>
         {
             // One statement, so the rows and the version are from the same snapshot.
             await using var command = _dataSource.CreateCommand(
@@ -66,7 +63,7 @@ public sealed partial class PostgresMembershipTable : IMembershipTable
             }
 
             return new MembershipSnapshot(version, entries);
-        }, _readAttempts, cancellationToken);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public Task<bool> InsertRowAsync(MembershipEntry entry, long expectedVersion, CancellationToken cancellationToken) =>

@@ -16,7 +16,6 @@ public sealed class PostgresReminderTable : IReminderTable
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly StorageRetry _retry;
-    private readonly int _readAttempts;
 
     /// <summary>Creates the table over <paramref name="dataSource"/>, for the rows of the configured service id.</summary>
     public PostgresReminderTable(NpgsqlDataSource dataSource, IOptions<SiloOptions> silo, ILogger<PostgresReminderTable> logger,
@@ -24,9 +23,7 @@ public sealed class PostgresReminderTable : IReminderTable
     {
         _dataSource = dataSource;
         _serviceId = silo.Value.ServiceId;
-        var options = storage?.Value ?? new StorageOptions();
-        _readAttempts = options.ReadAttempts;
-        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, options, time ?? TimeProvider.System, logger);
+        _retry = new StorageRetry("PostgreSQL", PostgresErrors.IsTransient, storage?.Value, time, logger);
     }
 
     /// <inheritdoc />
@@ -100,7 +97,7 @@ public sealed class PostgresReminderTable : IReminderTable
         }, cancellationToken);
 
     private Task<IReadOnlyList<ReminderEntry>> ReadAsync(string operation, string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken) =>
-        _retry.RunIdempotentAsync<IReadOnlyList<ReminderEntry>>(operation, async ct =>
+        _retry.ReadAsync<IReadOnlyList<ReminderEntry>>(operation, async ct =>
         {
             await using var command = Command(sql);
             bind(command);
@@ -118,7 +115,7 @@ public sealed class PostgresReminderTable : IReminderTable
             }
 
             return rows;
-        }, _readAttempts, cancellationToken);
+        }, cancellationToken);
 
     private NpgsqlCommand Command(string sql)
     {

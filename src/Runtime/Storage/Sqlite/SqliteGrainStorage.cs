@@ -17,7 +17,6 @@ public sealed class SqliteGrainStorage : IGrainStorage
     private readonly string _serviceId;
     private readonly TimeProvider _time;
     private readonly StorageRetry _retry;
-    private readonly int _readAttempts;
 
     /// <summary>Creates the provider over <paramref name="store"/>, for the rows of the configured service id.</summary>
     public SqliteGrainStorage(SqliteStore store, IOptions<SiloOptions> silo, ILogger<SqliteGrainStorage> logger,
@@ -26,14 +25,12 @@ public sealed class SqliteGrainStorage : IGrainStorage
         _store = store;
         _serviceId = silo.Value.ServiceId;
         _time = time ?? TimeProvider.System;
-        var options = storage?.Value ?? new StorageOptions();
-        _readAttempts = options.ReadAttempts;
-        _retry = new StorageRetry("SQLite", SqliteErrors.IsTransient, options, _time, logger);
+        _retry = new StorageRetry("SQLite", SqliteErrors.IsTransient, storage?.Value, _time, logger);
     }
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken) =>
-        _retry.RunIdempotentAsync($"reading state '{stateName}' of grain {grainId}", async ct =>
+        _retry.ReadAsync($"reading state '{stateName}' of grain {grainId}", async ct =>
         {
             await using var connection = await _store.OpenConnectionAsync(ct);
             await using var command = Command(connection, $"select payload, version from actors_grain_state where {KeyMatch}", stateName, grainId);
@@ -44,7 +41,7 @@ public sealed class SqliteGrainStorage : IGrainStorage
             grainState.ETag = found ? reader.GetInt64(1).ToString(CultureInfo.InvariantCulture) : null;
             grainState.RecordExists = exists;
             return true;
-        }, _readAttempts, cancellationToken);
+        }, cancellationToken);
 
     /// <inheritdoc />
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState, CancellationToken cancellationToken)

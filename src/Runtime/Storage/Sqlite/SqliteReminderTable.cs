@@ -17,7 +17,6 @@ public sealed class SqliteReminderTable : IReminderTable
     private readonly SqliteStore _store;
     private readonly string _serviceId;
     private readonly StorageRetry _retry;
-    private readonly int _readAttempts;
 
     /// <summary>Creates the table over <paramref name="store"/>, for the rows of the configured service id.</summary>
     public SqliteReminderTable(SqliteStore store, IOptions<SiloOptions> silo, ILogger<SqliteReminderTable> logger,
@@ -25,9 +24,7 @@ public sealed class SqliteReminderTable : IReminderTable
     {
         _store = store;
         _serviceId = silo.Value.ServiceId;
-        var options = storage?.Value ?? new StorageOptions();
-        _readAttempts = options.ReadAttempts;
-        _retry = new StorageRetry("SQLite", SqliteErrors.IsTransient, options, time ?? TimeProvider.System, logger);
+        _retry = new StorageRetry("SQLite", SqliteErrors.IsTransient, storage?.Value, time, logger);
     }
 
     /// <inheritdoc />
@@ -121,7 +118,7 @@ public sealed class SqliteReminderTable : IReminderTable
         }, cancellationToken);
 
     private Task<IReadOnlyList<ReminderEntry>> ReadAsync(string operation, string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        _retry.RunIdempotentAsync<IReadOnlyList<ReminderEntry>>(operation, async ct =>
+        _retry.ReadAsync<IReadOnlyList<ReminderEntry>>(operation, async ct =>
         {
             await using var connection = await _store.OpenConnectionAsync(ct);
             await using var command = connection.CreateCommand();
@@ -142,7 +139,7 @@ public sealed class SqliteReminderTable : IReminderTable
             }
 
             return rows;
-        }, _readAttempts, cancellationToken);
+        }, cancellationToken);
 
     // The service id is bound by ReadAsync / ExecuteAsync.
     private static void AddKey(SqliteCommand command, GrainId grainId, string reminderName)
