@@ -178,3 +178,32 @@ public sealed class NavigationApiTests
         Problem.ErrorsFor(await Problem.AssertAsync(await client.GetAsync("/api/course_home/v1/navigation/nonsense"), HttpStatusCode.BadRequest), "course_key");
     }
 }
+
+/// <summary>A course whose first structure is not built within the bound answers 503 with Retry-After.</summary>
+public sealed class NavigationColdBoundTests
+{
+    [Fact]
+    public async Task FirstRebuildSlowerThanTheBound_Returns503WithRetryAfter_ThenServes()
+    {
+        const string course = "course-v1:ActorsX+Intro+2026";
+        await using var app = new ApiApplication(settings: new Dictionary<string, string>
+        {
+            ["Actors:Courses:ColdReadTimeout"] = "00:00:00.001",
+            ["Actors:Courses:RebuildSettleTime"] = "00:00:00.200", // the first rebuild waits this long for more publishes
+            ["Actors:Courses:MaxRebuildSettleTime"] = "00:00:01",
+        });
+        var admin = app.CreateAdministratorClient();
+        await admin.PostAsync($"/api/courses/v1/{course}/publish",
+            new StringContent(RepositoryFiles.SampleCourse, System.Text.Encoding.UTF8, "application/json"));
+
+        var cold = await admin.GetAsync("/api/course_home/v1/navigation/" + course);
+
+        await Problem.AssertAsync(cold, System.Net.HttpStatusCode.ServiceUnavailable);
+        Assert.True(cold.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        HttpResponseMessage warm;
+        while ((warm = await admin.GetAsync("/api/course_home/v1/navigation/" + course)).StatusCode != System.Net.HttpStatusCode.OK && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        Assert.Equal(System.Net.HttpStatusCode.OK, warm.StatusCode);
+    }
+}
