@@ -1,0 +1,68 @@
+using Actors.Runtime.Membership;
+
+namespace Actors.Runtime.Placement;
+
+/// <summary>
+/// The consistent-hash ring over a set of silos: each silo stands at <see cref="DefaultVirtualNodes"/> points
+/// (stable hashes of its address and an index), and owns the arc from the previous point (exclusive) to each of its
+/// points (inclusive). A grain belongs to the owner of its <see cref="GrainId.UniformHash"/>; a silo's reminders are those
+/// of grains in its ranges. Adding or removing a silo moves only the arcs next to its points, about 1/N of the ring.
+/// Immutable: build a new ring for each cluster view.
+/// </summary>
+public sealed class HashRing
+{
+    /// <summary>Points per silo: enough to spread ownership within a few percent for small clusters.</summary>
+    public const int DefaultVirtualNodes = 64;
+
+    private readonly uint[] _points;
+    private readonly SiloAddress[] _owners;
+
+    /// <summary>Builds the ring of <paramref name="silos"/> (duplicates ignored; order does not matter).</summary>
+    public HashRing(IEnumerable<SiloAddress> silos, int virtualNodes = DefaultVirtualNodes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(virtualNodes, 1);
+        Silos = silos.Distinct().OrderBy(s => s.ToString(), StringComparer.Ordinal).ToList();
+        var points = Silos
+            .SelectMany(silo => Enumerable.Range(0, virtualNodes).Select(i => (Point: StableHash.Of($"{silo}#{i}"), Silo: silo)))
+            .OrderBy(p => p.Point)
+            .ThenBy(p => p.Silo.ToString(), StringComparer.Ordinal) // a hash collision resolves the same way everywhere
+            .ToArray();
+        _points = points.Select(p => p.Point).ToArray();
+        _owners = points.Select(p => p.Silo).ToArray();
+    }
+
+    /// <summary>The silos on the ring, in a stable order.</summary>
+    public IReadOnlyList<SiloAddress> Silos { get; }
+
+    /// <summary>The silo that owns <paramref name="hash"/>: the first point at or after it, wrapping; null on an empty ring.</summary>
+    public SiloAddress? OwnerOf(uint hash)
+    {
+        if (_points.Length == 0)
+            return null;
+        var index = Array.BinarySearch(_points, hash);
+        if (index < 0)
+            index = ~index;
+        return _owners[index == _points.Length ? 0 : index];
+    }
+
+    /// <summary>The silo that owns <paramref name="grainId"/>.</summary>
+    public SiloAddress? OwnerOf(GrainId grainId) => OwnerOf(grainId.UniformHash);
+
+    /// <summary>The ranges <paramref name="silo"/> owns (empty if it is not on the ring; the full ring if it is alone).</summary>
+    public IReadOnlyList<RingRange> RangesOf(SiloAddress silo)
+    {
+        if (Silos.Count == 1 && Silos[0] == silo)
+            return [RingRange.Full];
+        var ranges = new List<RingRange>();
+        for (var i = 0; i < _points.Length; i++)
+        {
+            if (_owners[i] != silo)
+                continue;
+            var previous = _points[i == 0 ? _points.Length - 1 : i - 1];
+            if (previous != _points[i])
+                ranges.Add(new RingRange(previous, _points[i]));
+        }
+
+        return ranges;
+    }
+}
