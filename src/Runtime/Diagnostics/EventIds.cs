@@ -24,6 +24,15 @@ internal static class EventIds
     public const int CallTimedOut = 3000;
     public const int RequestRerouted = 3001;
 
+    public const int TransportListening = 3100;
+    public const int TransportListenerStopped = 3101;
+    public const int TransportAcceptFailed = 3102;
+    public const int TransportConnectionOpened = 3103;
+    public const int TransportConnectionClosed = 3104;
+    public const int TransportBadFrame = 3105;
+    public const int TransportConnectFailed = 3106;
+    public const int TransportHandlerFailed = 3107;
+
     public const int ReminderTickFailed = 4000;
     public const int ReminderRegistered = 4001;
     public const int ReminderUnregistered = 4002;
@@ -37,4 +46,22 @@ internal static class EventIds
     public const int MigrationsUpToDate = 5003;
     public const int WaitingForStorage = 5004;
     public const int MembershipWatchFailed = 1000;
+    public const int SiloJoining = 1001;
+    public const int SiloJoined = 1002;
+    public const int OlderIncarnationDeclaredDead = 1003;
+    public const int MembershipWriteContended = 1004;
+    public const int ProbeFailed = 1005;
+    public const int SiloSuspected = 1006;
+    public const int ProbeRecovered = 1007;
+    public const int SiloDeclaredDead = 1008;
+    public const int DeclaredDeadByPeer = 1009;
+    public const int MembershipViewChanged = 1010;
+    public const int HeartbeatFailed = 1011;
+    public const int MembershipRefreshFailed = 1012;
+    public const int MembershipWatchRestarting = 1013;
+    public const int SiloLeaving = 1014;
+    public const int SiloLeft = 1015;
+    public const int DefunctSilosDeleted = 1016;
+    public const int MembershipTaskFailed = 1017;
+    public const int ViewSubscriberFailed = 1018;
 }

@@ -1,0 +1,29 @@
+using System.Diagnostics;
+
+namespace Actors.Bench.Transport;
+
+/// <summary>
+/// Per-caller latency samples (every call), merged and sorted at the end for exact percentiles. Unlike the ping
+/// benchmark's recorder it starts each caller small: 256 callers × a pre-sized million-sample list would be 2 GB.
+/// </summary>
+internal sealed class CallLatencies
+{
+    private readonly List<List<long>> _perCaller = [];
+
+    public List<long> ForCaller()
+    {
+        var samples = new List<long>(4096);
+        lock (_perCaller)
+            _perCaller.Add(samples);
+        return samples;
+    }
+
+    public (TimeSpan P50, TimeSpan P99) Percentiles()
+    {
+        var all = _perCaller.SelectMany(s => s).ToArray();
+        Array.Sort(all);
+        TimeSpan At(double q) => all.Length == 0 ? TimeSpan.Zero
+            : TimeSpan.FromSeconds(all[Math.Min(all.Length - 1, (int)(q * all.Length))] / (double)Stopwatch.Frequency);
+        return (At(0.50), At(0.99));
+    }
+}

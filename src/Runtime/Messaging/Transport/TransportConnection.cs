@@ -1,0 +1,282 @@
+using System.Collections.Concurrent;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Runtime.Messaging.Transport;
+
+/// <summary>
+/// One TCP connection carrying frames both ways, with many requests in flight. Made by <see cref="TransportListener"/>
+/// (accepted) or <see cref="TransportConnections"/> (opened); both ends work alike, so either side may send requests.
+/// </summary>
+/// <remarks>
+/// <para>Sending: callers put frames on a bounded queue (<see cref="TransportOptions.SendQueueCapacity"/>; when it is full
+/// they wait: back-pressure) and one writer loop drains it, writing up to <see cref="TransportOptions.MaxBatchBytes"/>
+/// per flush, so a burst of small frames costs one system call. A request whose caller gave up (timeout, cancellation)
+/// before it reached the socket is not sent.</para>
+/// <para>Receiving: one read loop parses frames (<see cref="FrameReader"/>); answers complete the pending call with their
+/// correlation id, pings are answered here, requests and cancels go to the <see cref="ITransportHandler"/>. A bad frame
+/// closes the connection with a logged reason.</para>
+/// <para>Closing, for any reason (the remote end, a bad frame, an I/O error, <see cref="CloseAsync"/>), fails every
+/// pending call at once with <see cref="SiloUnavailableException"/>; later sends fail the same way. A closed connection
+/// stays closed: <see cref="TransportConnections"/> opens a new one on the next send.</para>
+/// </remarks>
+public sealed partial class TransportConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly PipeReader _input;
+    private readonly PipeWriter _output;
+    private readonly Channel<Frame> _sendQueue;
+    private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly ITransportHandler? _handler;
+    private readonly TransportOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private ITimer? _sweep;
+    private Task _readLoop = Task.CompletedTask;
+    private Task _writeLoop = Task.CompletedTask;
+    private long _nextCorrelationId;
+    private int _closeStarted;
+    private string? _closeReason;
+    private int _waitingSenders;
+    private long _framesWritten;
+    private long _flushes;
+
+    internal TransportConnection(Socket socket, EndPoint remoteEndPoint, ITransportHandler? handler, TransportOptions options, TimeProvider time, ILogger logger)
+    {
+        _socket = socket;
+        RemoteEndPoint = remoteEndPoint;
+        LocalEndPoint = socket.LocalEndPoint;
+        _handler = handler;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _sendQueue = Channel.CreateBounded<Frame>(new BoundedChannelOptions(options.SendQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>The other end.</summary>
+    public EndPoint RemoteEndPoint { get; }
+
+    /// <summary>This end.</summary>
+    public EndPoint? LocalEndPoint { get; }
+
+    /// <summary>True once the connection has started closing; it never reopens.</summary>
+    public bool IsClosed => Volatile.Read(ref _closeStarted) != 0;
+
+    /// <summary>Completes, with the reason, when the connection has closed.</summary>
+    public Task<string> Closed => _closed.Task;
+
+    /// <summary>Requests sent on this connection and not answered, timed out or cancelled yet.</summary>
+    public int PendingCalls => _pending.Count;
+
+    /// <summary>Frames queued and not yet written to the socket (at most <see cref="TransportOptions.SendQueueCapacity"/>).</summary>
+    internal int QueuedFrames => _sendQueue.Reader.Count;
+
+    /// <summary>Senders waiting for room in the send queue.</summary>
+    internal int WaitingSenders => Volatile.Read(ref _waitingSenders);
+
+    internal long FramesWritten => Interlocked.Read(ref _framesWritten);
+
+    internal long Flushes => Interlocked.Read(ref _flushes);
+
+    internal void Start()
+    {
+        _readLoop = Task.Run(ReadLoopAsync);
+        _writeLoop = Task.Run(WriteLoopAsync);
+        var period = _options.TimeoutCheckPeriod;
+        _sweep = _time.CreateTimer(static state => ((TransportConnection)state!).SweepTimeouts(), this, period, period);
+        LogConnectionOpened(LocalEndPoint, RemoteEndPoint);
+    }
+
+    /// <summary>
+    /// Sends a <see cref="FrameType.Request"/> or <see cref="FrameType.Ping"/> and returns its answer frame
+    /// (<see cref="FrameType.Response"/>, <see cref="FrameType.Error"/>, <see cref="FrameType.Rejection"/> or
+    /// <see cref="FrameType.Pong"/>; the layer above interprets it). Fails with <see cref="TimeoutException"/> if no answer
+    /// comes within <paramref name="timeout"/> (checked every <see cref="TransportOptions.TimeoutCheckPeriod"/>; the
+    /// outcome is unknown), with <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is
+    /// cancelled (a <see cref="FrameType.Cancel"/> frame then tells the remote side), and with
+    /// <see cref="SiloUnavailableException"/> when the connection is or becomes closed. Each of these fails only this call.
+    /// Waits for room when the send queue is full.
+    /// </summary>
+    public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (type is not (FrameType.Request or FrameType.Ping))
+            throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {type} with {nameof(SendAsync)}.", nameof(type));
+        if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
+        CheckPayload(payload);
+        if (cancellationToken.IsCancellationRequested)
+            return Task.FromCanceled<Frame>(cancellationToken);
+
+        var id = Interlocked.Increment(ref _nextCorrelationId);
+        var call = new PendingCall(this, type, id, timeout, Deadline(timeout));
+        _pending[id] = call;
+        if (IsClosed)
+        {
+            // Close drains the table after it sets the flag; whichever of us removes the call fails it.
+            FailPending(id, Unavailable());
+            return call.Task;
+        }
+
+        if (cancellationToken.CanBeCanceled)
+        {
+            call.Registration = cancellationToken.UnsafeRegister(
+                static (state, token) => ((PendingCall)state!).Connection.CancelCall((PendingCall)state, token), call);
+            if (call.Task.IsCompleted)
+                call.Registration.Dispose();
+        }
+
+        var frame = new Frame(type, id, payload);
+        return _sendQueue.Writer.TryWrite(frame) ? call.Task : SendRequestSlowAsync(frame, call, cancellationToken);
+    }
+
+    /// <summary>
+    /// Queues a frame that expects no answer: an answer to a received request (<see cref="FrameType.Response"/>,
+    /// <see cref="FrameType.Error"/>, <see cref="FrameType.Rejection"/>) or a <see cref="FrameType.Cancel"/>. Waits while
+    /// the send queue is full. Returns false, dropping the frame, if the connection is closed (an expected race: the
+    /// caller went away).
+    /// </summary>
+    public ValueTask<bool> SendAsync(Frame frame, CancellationToken cancellationToken = default)
+    {
+        if (frame.Type is FrameType.Request or FrameType.Ping || !Frame.IsKnown(frame.Type))
+            throw new ArgumentException($"{frame.Type} frames cannot be sent with {nameof(SendAsync)}; requests go through {nameof(SendRequestAsync)}.", nameof(frame));
+        CheckPayload(frame.Payload);
+        if (_sendQueue.Writer.TryWrite(frame))
+            return new ValueTask<bool>(true);
+        return IsClosed ? new ValueTask<bool>(false) : SendSlowAsync(frame, cancellationToken);
+    }
+
+    /// <summary>Closes the connection (failing pending calls with <see cref="SiloUnavailableException"/> carrying
+    /// <paramref name="reason"/>) and waits for its loops to end.</summary>
+    public async Task CloseAsync(string reason)
+    {
+        Close(reason);
+        await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => new(CloseAsync("closed locally"));
+
+    private async Task<Frame> SendRequestSlowAsync(Frame frame, PendingCall call, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waitingSenders);
+        try
+        {
+            var write = _sendQueue.Writer.WriteAsync(frame, cancellationToken).AsTask();
+            if (await Task.WhenAny(write, call.Task).ConfigureAwait(false) == write)
+                await write.ConfigureAwait(false);
+            else
+                _ = write.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        catch (ChannelClosedException)
+        {
+            FailPending(call.CorrelationId, Unavailable());
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The token's registration has failed the call.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingSenders);
+        }
+
+        return await call.Task.ConfigureAwait(false);
+    }
+
+    private async ValueTask<bool> SendSlowAsync(Frame frame, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _waitingSenders);
+        try
+        {
+            await _sendQueue.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ChannelClosedException)
+        {
+            return false;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waitingSenders);
+        }
+    }
+
+    internal void CancelCall(PendingCall call, CancellationToken token)
+    {
+        if (!_pending.TryRemove(call.CorrelationId, out _))
+            return;
+
+        call.TrySetCanceled(token);
+        if (call.Type == FrameType.Request)
+            _sendQueue.Writer.TryWrite(new Frame(FrameType.Cancel, call.CorrelationId, ReadOnlyMemory<byte>.Empty)); // best effort
+    }
+
+    /// <summary>Fails the calls past their deadline. Runs every <see cref="TransportOptions.TimeoutCheckPeriod"/>.</summary>
+    internal void SweepTimeouts()
+    {
+        var now = _time.GetTimestamp();
+        foreach (var (id, call) in _pending)
+        {
+            if (call.Deadline <= now && _pending.TryRemove(id, out _))
+            {
+                call.Fail(new TimeoutException(
+                    $"{call.Type} {id} to {RemoteEndPoint} got no answer within {call.Timeout}; the outcome is unknown."));
+            }
+        }
+    }
+
+    private void Close(string reason)
+    {
+        if (Interlocked.Exchange(ref _closeStarted, 1) != 0)
+            return;
+
+        Volatile.Write(ref _closeReason, reason);
+        _sendQueue.Writer.TryComplete();
+        _sweep?.Dispose();
+        try
+        {
+            _closing.Cancel();
+        }
+        catch (AggregateException)
+        {
+            // A handler's cancellation callback threw; the connection closes regardless.
+        }
+
+        _socket.Dispose();
+        foreach (var id in _pending.Keys)
+            FailPending(id, new SiloUnavailableException(RemoteEndPoint, reason));
+        LogConnectionClosed(LocalEndPoint, RemoteEndPoint, reason);
+        _closed.TrySetResult(reason);
+    }
+
+    private void FailPending(long id, Exception exception)
+    {
+        if (_pending.TryRemove(id, out var call))
+            call.Fail(exception);
+    }
+
+    private SiloUnavailableException Unavailable() =>
+        new(RemoteEndPoint, Volatile.Read(ref _closeReason) ?? "the connection is closed");
+
+    private long Deadline(TimeSpan timeout) => timeout == System.Threading.Timeout.InfiniteTimeSpan
+        ? long.MaxValue
+        : _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
+
+    private void CheckPayload(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.Length > _options.MaxFrameBytes - Frame.HeaderBytes)
+            throw new ArgumentException($"The payload ({payload.Length} bytes) does not fit in a frame of MaxFrameBytes ({_options.MaxFrameBytes}).", nameof(payload));
+    }
+}

@@ -1,0 +1,30 @@
+namespace Actors.Runtime.Messaging.Transport;
+
+/// <summary>TCP transport between silos and from API processes to silos. Section <c>Actors:Transport</c>.</summary>
+public sealed class TransportOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Actors:Transport";
+
+    /// <summary>The largest frame accepted or sent, counting type, correlation id and payload (the length field's value).
+    /// Default 16 MiB. A peer announcing a longer frame is cut off at once; larger limits let one frame hold more memory
+    /// per connection.</summary>
+    public int MaxFrameBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>How long opening a connection may take before the send that needed it fails with
+    /// <see cref="SiloUnavailableException"/>. Default 5 s (as Orleans). Shorter fails faster on a dead host but may give
+    /// up on a slow, loaded one.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Frames queued per connection before senders wait (back-pressure): a peer that reads slowly slows its
+    /// senders instead of growing memory without bound. Default 4,096. Higher absorbs longer bursts.</summary>
+    public int SendQueueCapacity { get; set; } = 4096;
+
+    /// <summary>How many bytes of queued frames the writer gathers before one flush (write batching). Default 64 KiB.
+    /// Larger batches mean fewer system calls under load; a lone frame is always flushed at once.</summary>
+    public int MaxBatchBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How often each connection checks its pending calls against their deadlines. Default 1 s; a call times out
+    /// at most this much late. One check per connection per period, not a timer per call.</summary>
+    public TimeSpan TimeoutCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
+}
