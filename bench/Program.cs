@@ -1,17 +1,24 @@
 using Actors.Bench;
 using Actors.Bench.Activation;
+using Actors.Bench.Courses;
 using Actors.Bench.Persistence;
 using Actors.Bench.Ping;
+using Actors.Bench.Transport;
 
-// Runtime benchmarks. Usage: dotnet run -c Release --project bench -- [ping] [persistence] [memory] [--seconds N] [--update-docs]
-// With no benchmark named, runs all. --update-docs rewrites the matching section of docs/benchmarks.md.
+// Benchmarks. Usage: dotnet run -c Release --project bench -- [ping] [persistence] [memory] [navigation] [collect] [staleness] [transport]
+//   [--seconds N] [--update-docs]
+// ping, persistence, memory: the runtime (section bench:runtime); navigation, collect, staleness: courses (section
+// bench:courses); transport: the TCP transport (section bench:transport). navigation starts src/Api's build output of
+// the same configuration: build the solution first (dotnet build -c Release Actors.sln). With no benchmark named, runs
+// all. --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 bool Runs(string name) => selected.Count == 0 || selected.Contains(name);
 var shown = args.Where(a => a != "--update-docs").ToList();
 var report = new BenchmarkReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 
-Console.WriteLine($"Actors benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"Actors benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}" +
+                  (File.Exists("/proc/loadavg") ? $"; load average {File.ReadAllText("/proc/loadavg").Trim()}" : ""));
 if (Runs("ping"))
 {
     Console.WriteLine($"Ping: no-op grain calls, {seconds} s per measurement");
@@ -28,6 +35,32 @@ if (Runs("memory"))
 {
     Console.WriteLine("Memory per idle activation");
     report.AddMemory(100_000, await IdleActivationMemory.MeasureBytesPerActivationAsync(100_000));
+}
+
+if (Runs("navigation"))
+{
+    Console.WriteLine($"Navigation over HTTP: the API vs a bare Kestrel endpoint, {NavigationHttpBenchmark.Connections} connections, {seconds} s per measurement");
+    var navigation = await NavigationHttpBenchmark.RunAsync(TimeSpan.FromSeconds(seconds));
+    Console.WriteLine("Navigation: the cost of each step of the handler, in process");
+    report.AddNavigation(navigation, TimeSpan.FromSeconds(seconds), await NavigationCostBreakdown.RunAsync());
+}
+
+if (Runs("collect"))
+{
+    Console.WriteLine($"Collect of a generated {CollectBenchmark.Blocks:N0}-block course");
+    report.AddCollect(CollectBenchmark.Run());
+}
+
+if (Runs("staleness"))
+{
+    Console.WriteLine($"Staleness: publish under {StalenessBenchmark.Readers} readers of a {CollectBenchmark.Blocks:N0}-block course");
+    report.AddStaleness(await StalenessBenchmark.RunAsync());
+}
+
+if (Runs("transport"))
+{
+    Console.WriteLine($"Transport: request/response over loopback TCP, {TransportBenchmark.InFlight} in flight, {seconds} s per measurement");
+    report.AddTransport(await TransportBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)), TimeSpan.FromSeconds(seconds));
 }
 
 Console.WriteLine();

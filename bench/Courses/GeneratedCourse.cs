@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Actors.Grains.Courses.Content;
@@ -12,10 +13,11 @@ namespace Actors.Bench.Courses;
 /// </summary>
 internal static class GeneratedCourse
 {
+    /// <summary>A problem's OLX; {0} makes each problem's text its own.</summary>
     public const string Problem = """
         <problem>
           <multiplechoiceresponse>
-            <label>Which grain owns the published structure of a course?</label>
+            <label>Question {0}: which grain owns the published structure of a course?</label>
             <description>Pick the one actor that serves the navigation sidebar.</description>
             <choicegroup type="MultipleChoice">
               <choice correct="true">CourseGrain<choicehint>Yes: one grain per course owns its versions.</choicehint></choice>
@@ -55,7 +57,7 @@ internal static class GeneratedCourse
                 {
                     var problem = UsageKey(courseKey, "problem", $"p{c}_{s}_{v}");
                     var html = UsageKey(courseKey, "html", $"h{c}_{s}_{v}");
-                    blocks.Add(new ContentBlock(problem, "problem", $"Problem {c}.{s}.{v}", Data: Problem));
+                    blocks.Add(new ContentBlock(problem, "problem", $"Problem {c}.{s}.{v}", Data: string.Format(CultureInfo.InvariantCulture, Problem, $"{c}.{s}.{v}")));
                     blocks.Add(new ContentBlock(html, "html", $"Reading {c}.{s}.{v}"));
                     List<string> children = [problem, html];
                     if (extra > 0)

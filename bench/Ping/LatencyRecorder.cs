@@ -3,13 +3,14 @@ using System.Diagnostics;
 namespace Actors.Bench.Ping;
 
 /// <summary>Per-caller latency samples (every call), merged and sorted at the end for exact percentiles.</summary>
-internal sealed class LatencyRecorder
+/// <param name="initialCapacity">Samples each caller's list holds before it grows.</param>
+internal sealed class LatencyRecorder(int initialCapacity = 1 << 20)
 {
     private readonly List<List<long>> _perCaller = [];
 
     public List<long> ForCaller()
     {
-        var samples = new List<long>(1 << 20);
+        var samples = new List<long>(initialCapacity);
         lock (_perCaller)
             _perCaller.Add(samples);
         return samples;

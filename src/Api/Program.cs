@@ -23,6 +23,7 @@ builder.Services.AddValidation();
 builder.Services.AddOpenEdxJwtAuth();
 builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
 builder.Services.AddOps();
+builder.Services.AddNavigationCache();
 
 // The embedded default: this process co-hosts the one silo, keeping state and reminders in data/actors.db (SQLite),
 // or in PostgreSQL when ConnectionStrings:Actors is set. A cluster mode (a client of remote silos) comes with clustering.

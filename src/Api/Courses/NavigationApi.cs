@@ -14,9 +14,10 @@ namespace Actors.Api.Courses;
 /// <summary>
 /// <c>GET /api/course_home/v1/navigation/{course_key}</c>, the learning MFE's sidebar, in Open edX's shape. Built per
 /// request from the course's current collected structure and the user's completion, so it is never stale and never
-/// triggers a collect. The ETag is (structure version, the user's completion version, the user's role), so
-/// <c>If-None-Match</c> answers 304 until either changes; <c>X-Block-Structure-Version</c> names the structure served.
-/// Enrolled learners and staff get their tree; others get <c>{}</c> unless the course is public.
+/// triggers a collect. The ETag is (structure version, the user's completion version, the user's role, how many start
+/// dates have passed), so <c>If-None-Match</c> answers 304 until any of them changes; <c>X-Block-Structure-Version</c> names the structure served.
+/// Enrolled learners and staff get their tree; others get <c>{}</c> unless the course is public. Rendered bodies are
+/// kept in <see cref="NavigationCache"/> under a key that changes whenever the body would.
 /// </summary>
 internal static class NavigationApi
 {
@@ -29,7 +30,8 @@ internal static class NavigationApi
         routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses");
 
     private static async Task<IResult> GetNavigationAsync(
-        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, TimeProvider time, CancellationToken cancellationToken)
+        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, NavigationCache cache, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         if (!CourseKey.TryParse(courseKey, out var key))
             return CoursesApi.InvalidCourseKey(courseKey);
@@ -42,7 +44,10 @@ internal static class NavigationApi
         var role = isStaff ? "staff" : enrolled ? "learner" : course.IsPublic ? "public" : "none";
         var completion = (isStaff || enrolled) && learner is not null ? await learner.GetCompletionAsync(key.ToString(), cancellationToken) : null;
 
-        var etag = new EntityTagHeaderValue($"\"{course.Version}-{completion?.Version ?? 0}-{role}\"");
+        // What learners see also changes when a start date passes, so that is part of the ETag (and the cache key) too.
+        var now = time.GetUtcNow();
+        var startedCount = course.StartedCount(now);
+        var etag = new EntityTagHeaderValue($"\"{course.Version}-{completion?.Version ?? 0}-{role}-{startedCount}\"");
         var headers = http.Response.GetTypedHeaders();
         headers.ETag = etag;
         headers.CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
@@ -50,15 +55,31 @@ internal static class NavigationApi
         if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
             return TypedResults.StatusCode(StatusCodes.Status304NotModified);
 
+        var cacheKey = new NavigationCache.Key(course.CourseKey, course.Version, role is "public" or "none" ? "" : username!,
+            completion?.Version ?? 0, role, startedCount);
+        return TypedResults.Bytes(cache.GetOrRender(cacheKey, () => Render(course, completion, role, isStaff, now)), "application/json");
+    }
+
+    private static byte[] Render(Actors.Grains.Courses.Collect.CollectedCourse course, CourseCompletion? completion, string role, bool isStaff, DateTimeOffset now)
+    {
         var body = new ArrayBufferWriter<byte>(16 * 1024);
         using (var json = new Utf8JsonWriter(body, WriterOptions))
         {
             if (role == "none")
                 NavigationWriter.WriteEmpty(json);
             else
-                NavigationWriter.Write(json, course, completion, isStaff, time.GetUtcNow());
+                NavigationWriter.Write(json, course, completion, isStaff, now);
         }
 
-        return TypedResults.Bytes(body.WrittenMemory.ToArray(), "application/json");
+        return body.WrittenMemory.ToArray();
+    }
+
+    /// <summary>Registers the navigation body cache (<see cref="NavigationCacheOptions"/>).</summary>
+    public static IServiceCollection AddNavigationCache(this IServiceCollection services)
+    {
+        services.AddOptions<NavigationCacheOptions>().BindConfiguration(NavigationCacheOptions.Section)
+            .Validate(o => o.MaxBytes >= 0, "Api:NavigationCache:MaxBytes must be 0 or more.").ValidateOnStart();
+        services.AddSingleton<NavigationCache>();
+        return services;
     }
 }

@@ -9,14 +9,34 @@ namespace Actors.Grains.Courses.Collect;
 /// <param name="Blocks">Every block, by usage key.</param>
 /// <param name="LatestStart">The latest merged start date of any block (for <c>has_scheduled_content</c>).</param>
 /// <param name="IsPublic">Whether users who are not enrolled see the navigation (course visibility public or public_outline).</param>
+/// <param name="StartTimes">Every distinct merged start date, in order: what a learner sees changes only when the clock
+/// passes one of them.</param>
 public sealed record CollectedCourse(
     string CourseKey,
     long Version,
     string RootId,
     IReadOnlyDictionary<string, CollectedBlock> Blocks,
     DateTimeOffset? LatestStart,
-    bool IsPublic)
+    bool IsPublic,
+    IReadOnlyList<DateTimeOffset> StartTimes)
 {
     /// <summary>The course block.</summary>
     public CollectedBlock Root => Blocks[RootId];
+
+    /// <summary>How many start dates have passed at <paramref name="now"/>. Two moments with the same value show every
+    /// user the same blocks, so a rendered navigation stays valid while this value does.</summary>
+    public int StartedCount(DateTimeOffset now)
+    {
+        int low = 0, high = StartTimes.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (StartTimes[middle] <= now)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low;
+    }
 }

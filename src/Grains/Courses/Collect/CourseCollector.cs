@@ -22,6 +22,7 @@ public static class CourseCollector
         var root = content.Blocks.Single(b => b.Type == "course");
         var collected = new Dictionary<string, CollectedBlock>(content.Blocks.Count, StringComparer.Ordinal);
         DateTimeOffset? latestStart = null;
+        var startTimes = new SortedSet<DateTimeOffset>();
 
         int Visit(ContentBlock block, string? parent, int depth, DateTimeOffset? inheritedStart, bool inheritedStaffOnly, DateTimeOffset? inheritedDue, bool inheritedGraded)
         {
@@ -29,8 +30,12 @@ public static class CourseCollector
             var staffOnly = inheritedStaffOnly || block.VisibleToStaffOnly == true;
             var due = block.Due ?? inheritedDue;
             var graded = block.Graded ?? inheritedGraded;
-            if (start is { } s && (latestStart is null || s > latestStart))
-                latestStart = s;
+            if (start is { } s)
+            {
+                startTimes.Add(s);
+                if (latestStart is null || s > latestStart)
+                    latestStart = s;
+            }
 
             var children = block.Children ?? [];
             var childTypes = new HashSet<string>(StringComparer.Ordinal);
@@ -55,7 +60,7 @@ public static class CourseCollector
 
         Visit(root, null, 0, null, false, null, false);
         var isPublic = root.Course?.CourseVisibility is "public" or "public_outline";
-        return new CollectedCourse(courseKey, version, root.Id, collected, latestStart, isPublic);
+        return new CollectedCourse(courseKey, version, root.Id, collected, latestStart, isPublic, [.. startTimes]);
     }
 
     /// <summary>The completion mode of a block type.</summary>

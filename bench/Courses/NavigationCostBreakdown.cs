@@ -1,0 +1,141 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+using Actors.Grains;
+using Actors.Grains.Courses;
+using Actors.Grains.Courses.Collect;
+using Actors.Grains.Courses.Navigation;
+using Actors.Grains.Students;
+using Actors.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Bench.Courses;
+
+/// <summary>One step of a navigation request, timed alone.</summary>
+/// <param name="Step">What was timed.</param>
+/// <param name="Time">Mean time per call, one caller.</param>
+/// <param name="AllocatedBytes">Mean bytes allocated per call.</param>
+internal sealed record NavigationStep(string Step, TimeSpan Time, double AllocatedBytes);
+
+/// <summary>
+/// Where a navigation request's time goes, outside HTTP: the same course, learner and completions as the HTTP
+/// benchmark on an in-process silo (memory storage), and each step of the API's navigation handler timed alone, one
+/// caller, after a warm-up, the median of 7 batch means: the grain calls, the completion rollup, the JSON writing (which
+/// includes the rollup), and the copy of the written body into the array the result sends.
+/// </summary>
+internal static class NavigationCostBreakdown
+{
+    public static async Task<List<NavigationStep>> RunAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddActorSilo(silo => silo.AddOpenEdxGrains().AddMemoryGrainStorage());
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        var key = NavigationHttpBenchmark.CourseKey;
+        var content = NavigationHttpBenchmark.BuildCourse();
+        var course = grains.GetGrain<ICourseGrain>(key);
+        await course.PublishAsync(content);
+        var learner = grains.GetGrain<IStudentModuleGrain>(NavigationHttpBenchmark.Learner);
+        await learner.EnrollAsync(key, "audit", isActive: true);
+        foreach (var block in NavigationHttpBenchmark.CompletedBlocks(content))
+            await learner.PublishCompletionAsync(key, block.Id, block.Type, 1.0);
+        var structure = await course.GetStructureAsync();
+        var completion = await learner.GetCompletionAsync(key);
+        var now = DateTimeOffset.UtcNow;
+        bool LearnerSees(CollectedBlock block) => !block.VisibleToStaffOnly && (block.Start is null || block.Start <= now);
+
+        var steps = new List<NavigationStep>
+        {
+            await TimeAsync("3 grain calls (structure, enrollment, completion)", async () =>
+            {
+                await course.GetStructureAsync();
+                await learner.GetEnrollmentAsync(key);
+                await learner.GetCompletionAsync(key);
+            }),
+            await TimeAsync("CompletionRollup.Compute (learner)", () =>
+            {
+                CompletionRollup.Compute(structure, completion, LearnerSees);
+                return Task.CompletedTask;
+            }),
+            await TimeAsync("NavigationWriter.Write (learner; includes the rollup)", () =>
+            {
+                Write(structure, completion, isStaff: false, now);
+                return Task.CompletedTask;
+            }),
+            await TimeAsync("NavigationWriter.Write (staff, no completion)", () =>
+            {
+                Write(structure, null, isStaff: true, now);
+                return Task.CompletedTask;
+            }),
+        };
+        var reused = new ArrayBufferWriter<byte>(256 * 1024);
+        var reusedJson = new Utf8JsonWriter(reused, WriterOptions);
+        steps.Add(await TimeAsync("NavigationWriter.Write (learner) into a reused 256 KB buffer", () =>
+        {
+            reused.ResetWrittenCount();
+            reusedJson.Reset(reused);
+            NavigationWriter.Write(reusedJson, structure, completion, isStaff: false, now);
+            reusedJson.Flush();
+            return Task.CompletedTask;
+        }));
+        var body = Write(structure, completion, isStaff: false, now);
+        steps.Add(await TimeAsync($"body copy (WrittenMemory.ToArray, {body.WrittenCount:N0} bytes)", () =>
+        {
+            GC.KeepAlive(body.WrittenMemory.ToArray());
+            return Task.CompletedTask;
+        }));
+
+        foreach (var step in steps)
+            Console.WriteLine($"  {step.Step,-62} {step.Time.TotalMicroseconds,10:N1} µs  {step.AllocatedBytes,12:N0} bytes allocated");
+        await host.StopAsync();
+        return steps;
+    }
+
+    /// <summary>As the API's handler (src/Api/Courses/NavigationApi.cs) writes the body: the same initial buffer, the same
+    /// writer options (usage keys' '+' left unescaped).</summary>
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static ArrayBufferWriter<byte> Write(CollectedCourse structure, CourseCompletion? completion, bool isStaff, DateTimeOffset now)
+    {
+        var body = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var json = new Utf8JsonWriter(body, WriterOptions))
+            NavigationWriter.Write(json, structure, completion, isStaff, now);
+        return body;
+    }
+
+    /// <summary>The median, over 7 batches of about 100 ms each, of the mean time per call (robust to a busy neighbour).</summary>
+    private static async Task<NavigationStep> TimeAsync(string step, Func<Task> call)
+    {
+        // Warm-up long enough for tiered compilation to reach its optimized code.
+        var warmUp = Stopwatch.StartNew();
+        for (var i = 0; i < 300 || warmUp.ElapsedMilliseconds < 1000; i++)
+            await call();
+        var probe = Stopwatch.StartNew();
+        var calls = 0;
+        while (probe.ElapsedMilliseconds < 20)
+        {
+            await call();
+            calls++;
+        }
+
+        var perBatch = Math.Max(20, calls * 5);
+        var batches = new List<(TimeSpan Time, double Bytes)>();
+        for (var batch = 0; batch < 7; batch++)
+        {
+            GC.Collect();
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var started = Stopwatch.GetTimestamp();
+            for (var i = 0; i < perBatch; i++)
+                await call();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            batches.Add((elapsed / perBatch, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)perBatch));
+        }
+
+        var median = batches.OrderBy(b => b.Time).ElementAt(batches.Count / 2);
+        return new NavigationStep(step, median.Time, median.Bytes);
+    }
+}
