@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Actors.Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Api.Tests.Courses;
 
@@ -205,5 +206,45 @@ public sealed class NavigationColdBoundTests
         while ((warm = await admin.GetAsync("/api/course_home/v1/navigation/" + course)).StatusCode != System.Net.HttpStatusCode.OK && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         Assert.Equal(System.Net.HttpStatusCode.OK, warm.StatusCode);
+    }
+}
+
+/// <summary>What a learner sees changes when a start date passes, even though no version moved.</summary>
+public sealed class NavigationStartDateTests
+{
+    [Fact]
+    public async Task StartDatePassing_ChangesTheETag_AndShowsTheBlock()
+    {
+        const string course = "course-v1:ActorsX+Intro+2026";
+        // Fake time starts at the real time: tokens are minted on it and checked against the real clock.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new ApiApplication(services => services.AddSingleton<TimeProvider>(time));
+        var content = System.Text.Json.Nodes.JsonNode.Parse(RepositoryFiles.SampleCourse)!;
+        var wrapUp = content["blocks"]!.AsArray().First(b => b!["id"]!.GetValue<string>().EndsWith("sequential+block@wrap_up", StringComparison.Ordinal))!;
+        wrapUp["start"] = time.GetUtcNow().AddHours(1).ToString("O");
+        var admin = app.CreateAdministratorClient();
+        await admin.PostAsync($"/api/courses/v1/{course}/publish", new StringContent(content.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        var learner = app.CreateLearnerClient("erin");
+        await learner.PostAsync("/api/enrollment/v1/enrollment",
+            new StringContent($$$"""{"course_details": {"course_id": "{{{course}}}"}}""", System.Text.Encoding.UTF8, "application/json"));
+        var grain = app.Services.GetRequiredService<Actors.Runtime.IGrainFactory>().GetGrain<Actors.Grains.Courses.ICourseGrain>(course);
+        while ((await grain.GetRebuildStatusAsync()).StructureVersion < 1)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100)); // lets the first rebuild's settle time pass
+            await Task.Delay(10);
+        }
+
+        var before = await learner.GetAsync("/api/course_home/v1/navigation/" + course);
+        Assert.Equal(System.Net.HttpStatusCode.OK, before.StatusCode);
+        Assert.DoesNotContain("wrap_up", await before.Content.ReadAsStringAsync());
+
+        time.Advance(TimeSpan.FromHours(2));
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/course_home/v1/navigation/" + course);
+        request.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        var after = await learner.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, after.StatusCode);
+        Assert.NotEqual(before.Headers.ETag, after.Headers.ETag);
+        Assert.Contains("wrap_up", await after.Content.ReadAsStringAsync());
     }
 }
