@@ -1,2 +1,0 @@
-// Brings MapCompletion into Program.cs without touching its using block.
-global using Actors.Api.Completion;
