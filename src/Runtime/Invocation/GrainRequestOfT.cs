@@ -9,7 +9,10 @@ namespace Actors.Runtime.Invocation;
 /// </summary>
 public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>
 {
-    private ManualResetValueTaskSourceCore<TResult> _completion;
+    // The caller never resumes on the thread that finished the grain's turn: a calling grain's continuation is posted to
+    // its own activation, a plain caller's (an HTTP handler) to the thread pool, so no caller code ever runs inside
+    // another activation's loop and holds it up.
+    private ManualResetValueTaskSourceCore<TResult> _completion = new() { RunContinuationsAsynchronously = true };
     private int _completed;
 
     /// <summary>Calls the grain method with the request's arguments. Written by the code generator.</summary>
@@ -59,21 +62,10 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
     private void Finish(Activation.Activation activation, TResult result, Exception? exception)
     {
         activation.OnRequestFinished(this, exception);
-
-        // The caller's continuation may run inline here. It must not inherit the activation's context.
-        var context = SynchronizationContext.Current;
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            if (exception is null)
-                TrySucceed(result);
-            else
-                TryFail(exception);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
+        if (exception is null)
+            TrySucceed(result);
+        else
+            TryFail(exception);
     }
 
     private void TrySucceed(TResult result)

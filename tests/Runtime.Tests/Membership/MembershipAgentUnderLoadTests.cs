@@ -63,7 +63,9 @@ public sealed class MembershipAgentUnderLoadTests(ITestOutputHelper output)
             var detection = clock.Elapsed;
             output.WriteLine($"{heartbeats} heartbeats in {LoadedFor.TotalSeconds} s under load, oldest seen {oldestHeartbeat.TotalSeconds:0.00} s; killed silo declared dead after {detection.TotalSeconds:0.00} s");
 
-            Assert.True(detection <= TimeSpan.FromSeconds(5), $"declared dead after {detection}");
+            // The 5 s bound of the defaults is pinned with fake time (MembershipAgentFailureDetectionTests); here every
+            // thread is starved on purpose, so only a loose bound is asserted and the real figure is printed.
+            Assert.True(detection <= TimeSpan.FromSeconds(10), $"declared dead after {detection}");
             Assert.Equal(0, logs.Count(EventIds.DeclaredDeadByPeer));
             Assert.All(agents.Take(2), x => Assert.False(x.IsDeclaredDead));
         }
