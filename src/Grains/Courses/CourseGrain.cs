@@ -98,7 +98,7 @@ internal sealed partial class CourseGrain(
     private async Task UpdateOverviewAsync(CourseContent content, long version, CancellationToken cancellationToken)
     {
         var root = content.Blocks.Single(b => b.Type == "course");
-        var org = CourseKey.StartsWith("course-v1:", StringComparison.Ordinal) ? CourseKey["course-v1:".Length..].Split('+')[0] : CourseKey.Split('/')[0];
+        var org = Keys.CourseKey.Parse(CourseKey).Org; // the content was validated against this key
         overview.State = new StoredOverview
         {
             Overview = CourseOverview.FromPublish(CourseKey, org, root, version, time.GetUtcNow(), overview.State.Overview),
