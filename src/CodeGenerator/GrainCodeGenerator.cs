@@ -48,6 +48,12 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         {
             code.AppendLine($"            builder.AddProxy(typeof({grainInterface.FullName}), " +
                             $"static (invoker, id) => new Proxy_{grainInterface.Identifier}(invoker, id));");
+            for (var i = 0; i < grainInterface.Methods.Count; i++)
+            {
+                var method = grainInterface.Methods[i];
+                code.AppendLine($"            builder.AddRequest({Literal(method.WireKey)}, " +
+                                $"static () => new {grainInterface.Identifier}_{i}_{method.Name}());");
+            }
         }
 
         code.AppendLine("        }");
@@ -113,6 +119,8 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         var index = 0;
         foreach (var argument in method.Arguments)
             code.AppendLine($"        public {argument.Type} Arg{index++} = default!;");
+        code.AppendLine($"        private static readonly uint s_methodId = global::Actors.Runtime.Invocation.GrainRequestFactories.IdOf({Literal(method.WireKey)});");
+        code.AppendLine("        public override uint MethodId => s_methodId;");
         code.AppendLine($"        public override string InterfaceName => \"{method.DeclaringInterfaceShortName}\";");
         code.AppendLine($"        public override string MethodName => \"{method.Name}\";");
         if (flags.Count > 0)
@@ -121,6 +129,7 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         index = 0;
         var arguments = method.Parameters.Select(p => p.Name == method.CancellationTokenName ? "cancellationToken" : $"Arg{index++}");
         var call = $"(({method.DeclaringInterface})grain).{method.Name}({string.Join(", ", arguments)})";
+        WriteArgumentCoding(code, method);
         code.AppendLine($"        protected override global::System.Threading.Tasks.ValueTask<{method.ResultType}> InvokeGrainAsync(object grain, global::System.Threading.CancellationToken cancellationToken)");
         code.AppendLine(method.ReturnKind switch
         {
@@ -130,4 +139,29 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         });
         code.AppendLine("    }");
     }
+
+    // Arguments cross the wire as a JSON array, each written with its declared type.
+    private static void WriteArgumentCoding(StringBuilder code, MethodModel method)
+    {
+        const string json = "global::System.Text.Json";
+        const string wire = "global::Actors.Runtime.Serialization.WireJson";
+        code.AppendLine($"        protected override void WriteArguments({json}.Utf8JsonWriter writer)");
+        code.AppendLine("        {");
+        var index = 0;
+        foreach (var argument in method.Arguments)
+            code.AppendLine($"            {wire}.Write<{argument.Type}>(writer, Arg{index++});");
+        code.AppendLine("        }");
+        code.AppendLine($"        protected override void ReadArguments(ref {json}.Utf8JsonReader reader)");
+        code.AppendLine("        {");
+        index = 0;
+        foreach (var argument in method.Arguments)
+        {
+            code.AppendLine($"            Arg{index} = {wire}.Read<{argument.Type}>(ref reader, {index});");
+            index++;
+        }
+
+        code.AppendLine("        }");
+    }
+
+    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
 }

@@ -46,6 +46,11 @@ internal sealed class MethodModel
 
     public IEnumerable<ParameterModel> Arguments =>
         Parameters.Where(p => p.Name != CancellationTokenName);
+
+    /// <summary>The method's name on the wire: declaring interface, name and argument types, unique per overload, the same
+    /// in every assembly that generates a proxy for the interface.</summary>
+    public string WireKey =>
+        $"{DeclaringInterfaceShortName}.{Name}({string.Join(",", Arguments.Select(a => a.Type.Replace("global::", "")))})";
 }
 
 /// <summary>A grain interface and every method its proxy implements.</summary>

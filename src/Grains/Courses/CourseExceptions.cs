@@ -10,6 +10,9 @@ public sealed record ContentProblem(string Path, string Message);
 public sealed class CourseContentException(string courseKey, IReadOnlyList<ContentProblem> problems)
     : Exception($"The content published for {courseKey} is invalid: {string.Join("; ", problems.Take(5).Select(p => $"{p.Path}: {p.Message}"))}")
 {
+    /// <summary>The course key.</summary>
+    public string CourseKey { get; } = courseKey;
+
     /// <summary>The problems, first ones first.</summary>
     public IReadOnlyList<ContentProblem> Problems { get; } = problems;
 }
@@ -25,6 +28,9 @@ public sealed class CourseNotFoundException(string courseKey) : Exception($"Cour
 public sealed class CourseStructureNotReadyException(string courseKey, TimeSpan retryAfter)
     : Exception($"The structure of course {courseKey} is still being built; retry after {retryAfter.TotalSeconds:0} s.")
 {
+    /// <summary>The course key.</summary>
+    public string CourseKey { get; } = courseKey;
+
     /// <summary>When to try again.</summary>
     public TimeSpan RetryAfter { get; } = retryAfter;
 }

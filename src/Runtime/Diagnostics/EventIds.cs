@@ -33,6 +33,19 @@ internal static class EventIds
     public const int TransportConnectFailed = 3106;
     public const int TransportHandlerFailed = 3107;
 
+    public const int CallRejected = 3200;
+    public const int CallRejectedRetrying = 3201;
+    public const int BadGrainCall = 3202;
+    public const int ForwardFailed = 3203;
+
+    public const int ClusterJoining = 110;
+    public const int ClusterJoined = 111;
+    public const int ClusterViewApplied = 112;
+    public const int ClusterLeaving = 113;
+    public const int SiloDeclaredDeadStopping = 114;
+    public const int ClusterClientViewFailed = 115;
+    public const int SiloKilled = 116;
+
     public const int ReminderTickFailed = 4000;
     public const int ReminderRegistered = 4001;
     public const int ReminderUnregistered = 4002;

@@ -5,9 +5,13 @@ using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Messaging.Remote;
+using Actors.Runtime.Messaging.Transport;
+using Actors.Runtime.Placement;
 using Actors.Runtime.Reminders;
 using Actors.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,6 +25,27 @@ public static class RuntimeServiceCollectionExtensions
     /// call (a fake one in tests) replaces the system clock everywhere in the runtime.
     /// </summary>
     public static IServiceCollection AddActorSilo(this IServiceCollection services, Action<SiloBuilder>? configure = null)
+    {
+        AddRuntime(services, configure);
+        services.TryAddSingleton<Silo>();
+        services.AddHostedService(sp => sp.GetRequiredService<Silo>());
+        return services;
+    }
+
+    /// <summary>
+    /// Adds a cluster client: this process hosts no grains and sends every call over TCP to the silo that owns the grain,
+    /// reading the silos from the membership table. <paramref name="configure"/> names the grain assemblies (so the client
+    /// knows each interface's grain type) and the database holding the membership table, as for a silo.
+    /// </summary>
+    public static IServiceCollection AddActorClient(this IServiceCollection services, Action<SiloBuilder>? configure = null)
+    {
+        AddRuntime(services, configure);
+        services.Configure<ClusterOptions>(o => o.Enabled = true);
+        services.AddHostedService<ClusterClient>();
+        return services;
+    }
+
+    private static void AddRuntime(IServiceCollection services, Action<SiloBuilder>? configure)
     {
         var assemblies = new GrainAssemblies();
         var schema = new SchemaModules();
@@ -42,6 +67,15 @@ public static class RuntimeServiceCollectionExtensions
         AddOptions<ReminderOptions>(services, "Actors:Reminders")
             .Validate(o => o.MinimumReminderPeriod > TimeSpan.Zero, "Actors:Reminders:MinimumReminderPeriod must be positive.")
             .Validate(o => o.RefreshPeriod > TimeSpan.Zero, "Actors:Reminders:RefreshPeriod must be positive.");
+        AddOptions<ClusterOptions>(services, ClusterOptions.Section)
+            .Validate(o => System.Net.IPAddress.TryParse(o.ListenAddress, out _), "Actors:Cluster:ListenAddress must be an IP address.")
+            .Validate(o => o.SiloPort is >= 0 and <= 65535, "Actors:Cluster:SiloPort must be between 0 and 65535.")
+            .Validate(o => o.MaxRejectedRetries >= 0, "Actors:Cluster:MaxRejectedRetries must be 0 or more.")
+            .Validate(o => o.RejectedRetryDelay > TimeSpan.Zero, "Actors:Cluster:RejectedRetryDelay must be positive.");
+        AddOptions<TransportOptions>(services, TransportOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>, TransportOptionsValidator>());
+        AddOptions<MembershipOptions>(services, MembershipOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MembershipOptions>, MembershipOptionsValidator>());
 
         // Grains, activations and the call path.
         services.TryAddSingleton(sp => new GrainClassRegistry(
@@ -53,6 +87,15 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IGrainCallInvoker>(sp => sp.GetRequiredService<GrainCallRouter>());
         services.TryAddSingleton<RequestTimeoutSweeper>();
         services.TryAddSingleton<IGrainFactory, GrainFactory>();
+
+        // The cluster: placement ring, TCP transport, serving calls from other processes, membership.
+        services.TryAddSingleton(_ => new ClusterPlacement());
+        services.TryAddSingleton(sp => new TransportConnections(
+            sp.GetRequiredService<IOptions<TransportOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<RemoteGrainCalls>();
+        services.TryAddSingleton<ITransportHandler, SiloRequestHandler>();
+        services.TryAddSingleton<TransportListener>();
+        services.TryAddSingleton<ClusterMember>();
 
         // Reminders and membership (in memory unless the builder chooses a database).
         services.TryAddSingleton<IReminderTable, MemoryReminderTable>();
@@ -66,8 +109,6 @@ public static class RuntimeServiceCollectionExtensions
 
         // Storage and other start-up work registered by the builder runs before the silo starts.
         configure?.Invoke(new SiloBuilder(services, assemblies, schema));
-        services.AddHostedService<Silo>();
-        return services;
     }
 
     private static OptionsBuilder<TOptions> AddOptions<TOptions>(IServiceCollection services, string section) where TOptions : class =>

@@ -28,6 +28,10 @@ public sealed class GrainManifestBuilder
 
     /// <summary>Declares the proxy for <paramref name="grainInterface"/>.</summary>
     public void AddProxy(Type grainInterface, GrainProxyFactory factory) => Proxies[grainInterface] = factory;
+
+    /// <summary>Declares how to make an empty request for the method named <paramref name="wireKey"/> (see
+    /// <see cref="GrainRequestFactories"/>).</summary>
+    public void AddRequest(string wireKey, Func<GrainRequest> create) => GrainRequestFactories.Add(wireKey, create);
 }
 
 /// <summary>
@@ -41,17 +45,21 @@ internal static class GrainProxyFactories
     public static GrainProxyFactory Get(Type grainInterface) =>
         Factories.TryGetValue(grainInterface, out var factory) ? factory : Load(grainInterface);
 
+    /// <summary>Reads the generated manifest of <paramref name="assembly"/>, if it has one.</summary>
+    public static void Load(Assembly assembly)
+    {
+        var attribute = assembly.GetCustomAttribute<GrainManifestProviderAttribute>();
+        if (attribute is null)
+            return;
+        var builder = new GrainManifestBuilder();
+        ((IGrainManifestProvider)Activator.CreateInstance(attribute.ProviderType)!).Populate(builder);
+        foreach (var (type, factory) in builder.Proxies)
+            Factories.TryAdd(type, factory);
+    }
+
     private static GrainProxyFactory Load(Type grainInterface)
     {
-        var attribute = grainInterface.Assembly.GetCustomAttribute<GrainManifestProviderAttribute>();
-        if (attribute is not null)
-        {
-            var builder = new GrainManifestBuilder();
-            ((IGrainManifestProvider)Activator.CreateInstance(attribute.ProviderType)!).Populate(builder);
-            foreach (var (type, factory) in builder.Proxies)
-                Factories.TryAdd(type, factory);
-        }
-
+        Load(grainInterface.Assembly);
         return Factories.TryGetValue(grainInterface, out var found)
             ? found
             : throw new InvalidOperationException(

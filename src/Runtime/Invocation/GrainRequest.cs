@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Actors.Runtime.Activation;
 
 namespace Actors.Runtime.Invocation;
@@ -21,6 +22,12 @@ public abstract class GrainRequest
     internal CancellationToken CancellationToken;
     internal CancellationTokenRegistration CancellationRegistration;
 
+    /// <summary>How many times a silo rejected this call because it did not own the grain (bounded retries).</summary>
+    internal int Rejections;
+
+    /// <summary>The method's id on the wire (<see cref="GrainRequestFactories"/>).</summary>
+    public abstract uint MethodId { get; }
+
     /// <summary>The full name of the grain interface that declares the method.</summary>
     public abstract string InterfaceName { get; }
 
@@ -39,4 +46,37 @@ public abstract class GrainRequest
 
     /// <summary>Completes the caller with <paramref name="exception"/> unless it already has an outcome.</summary>
     internal abstract bool TryFail(Exception exception);
+
+    /// <summary>Writes the arguments, each with <see cref="Serialization.WireJson.Write{T}"/>. Written by the code generator.</summary>
+    protected abstract void WriteArguments(Utf8JsonWriter writer);
+
+    /// <summary>Reads the arguments written by <see cref="WriteArguments"/>, each with
+    /// <see cref="Serialization.WireJson.Read{T}"/>. Written by the code generator.</summary>
+    protected abstract void ReadArguments(ref Utf8JsonReader reader);
+
+    /// <summary>The arguments as a JSON array.</summary>
+    internal void WriteArgumentArray(Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        WriteArguments(writer);
+        writer.WriteEndArray();
+    }
+
+    /// <summary>Fills the arguments from a JSON array made by <see cref="WriteArgumentArray"/>.</summary>
+    internal void ReadArgumentArray(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            throw new JsonException("The arguments are not a JSON array.");
+        ReadArguments(ref reader);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+            throw new JsonException($"More arguments than {MethodName} takes.");
+    }
+
+    /// <summary>Waits for the outcome of a call that came from another process: the result as JSON, or the grain's
+    /// exception thrown.</summary>
+    internal abstract Task<byte[]> ResultJsonWhenDoneAsync();
+
+    /// <summary>Completes the caller with a result that came back over the wire as JSON.</summary>
+    internal abstract void SucceedFromJson(ReadOnlySpan<byte> json);
 }

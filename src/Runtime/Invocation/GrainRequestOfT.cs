@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using Actors.Runtime.Serialization;
 
 namespace Actors.Runtime.Invocation;
 
@@ -75,6 +76,25 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
             CancellationRegistration.Dispose();
             _completion.SetResult(result);
         }
+    }
+
+    internal override async Task<byte[]> ResultJsonWhenDoneAsync() => WireJson.ToBytes(await AsValueTask().ConfigureAwait(false));
+
+    internal override void SucceedFromJson(ReadOnlySpan<byte> json)
+    {
+        TResult result;
+        try
+        {
+            result = WireJson.FromBytes<TResult>(json);
+        }
+        catch (Exception exception)
+        {
+            TryFail(new RemoteGrainException(exception.GetType().FullName!,
+                $"The result of {InterfaceName}.{MethodName} could not be read: {exception.Message}"));
+            return;
+        }
+
+        TrySucceed(result);
     }
 
     internal override bool TryFail(Exception exception)

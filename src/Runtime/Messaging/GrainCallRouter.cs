@@ -1,19 +1,30 @@
 using Actors.Runtime.Activation;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
+using Actors.Runtime.Messaging.Remote;
+using Actors.Runtime.Placement;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Runtime.Messaging;
 
 /// <summary>
 /// The call path between a proxy and an activation: stamps the request with its send time and deadline, hooks the
-/// caller's cancellation token, and delivers the request to the activation that owns the grain. On a single silo every
-/// grain is placed locally; a cluster routes to the owner on the placement ring and sends remote requests over TCP.
+/// caller's cancellation token, and delivers the request to the activation that owns the grain. A stand-alone silo
+/// places every grain locally; in a cluster the owner on the placement ring gets it, over TCP when it is another silo
+/// (<see cref="RemoteGrainCalls"/>). A client (a process that hosts no grains) sends every call to its owner.
 /// </summary>
-internal sealed class GrainCallRouter(ActivationTable table, TimeProvider time, IOptions<MessagingOptions> messaging) : IGrainCallInvoker
+internal sealed class GrainCallRouter(
+    ActivationTable table,
+    ClusterPlacement placement,
+    RemoteGrainCalls remote,
+    TimeProvider time,
+    IOptions<MessagingOptions> messaging,
+    IOptions<ClusterOptions> cluster) : IGrainCallInvoker
 {
     private readonly long _timeoutTimestampTicks =
         (long)(messaging.Value.ResponseTimeout.Ticks * (double)time.TimestampFrequency / TimeSpan.TicksPerSecond);
+
+    private readonly bool _clustered = cluster.Value.Enabled;
 
     public void Invoke(GrainId target, GrainRequest request, CancellationToken cancellationToken)
     {
@@ -32,14 +43,28 @@ internal sealed class GrainCallRouter(ActivationTable table, TimeProvider time, 
         Route(target, request);
     }
 
-    /// <summary>Sends a request that waited on an activation which then deactivated; its deadline is kept.</summary>
+    /// <summary>Sends a request again (it waited on an activation which then deactivated, or a silo rejected it); its
+    /// deadline is kept.</summary>
     public void Reroute(GrainId target, GrainRequest request) => Route(target, request);
 
     private void Route(GrainId target, GrainRequest request)
     {
         try
         {
-            table.Dispatch(target, request);
+            if (!_clustered)
+            {
+                table.Dispatch(target, request);
+                return;
+            }
+
+            var view = placement.Current;
+            var owner = view.OwnerOf(target);
+            if (owner is null)
+                throw new SiloUnavailableException($"no silo is active in cluster view {view}");
+            if (owner == view.Self)
+                table.Dispatch(target, request);
+            else
+                remote.Send(view, owner, target, request, Reroute);
         }
         catch (Exception exception)
         {

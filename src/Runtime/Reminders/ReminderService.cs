@@ -13,7 +13,9 @@ namespace Actors.Runtime.Reminders;
 /// reminder due at the next start + k·period, and calls <see cref="IRemindable.ReceiveReminder"/> as a grain call.
 /// The next tick is scheduled after the call returns, from the current time, so slow grains skip ticks instead of
 /// piling them up. On loading a row it delivers at most one tick missed while no silo owned it (from the row's last tick).
-/// A single silo owns the whole ring; a cluster gives each silo its ranges.
+/// A single silo owns the whole ring; in a cluster each silo serves the ranges of its ring points (<see cref="SetRanges"/>,
+/// called on every view change), so a reminder whose range moves is picked up by its new owner at once, with the one
+/// missed tick if it fell due while the range had no owner.
 /// </summary>
 internal sealed partial class ReminderService(
     IReminderTable table,
@@ -27,14 +29,17 @@ internal sealed partial class ReminderService(
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<(GrainId, string), LocalReminder> _reminders = new();
     private readonly CancellationTokenSource _stopping = new();
-    private RingRange _range = RingRange.Full;
+    private IReadOnlyList<RingRange> _ranges = [RingRange.Full];
     private ITimer? _refreshTimer;
+    private readonly SemaphoreSlim _refreshing = new(1, 1);
+    private volatile bool _started;
 
     public int Count => _reminders.Count;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await RefreshAsync(cancellationToken);
+        _started = true;
         var period = options.Value.RefreshPeriod;
         _refreshTimer = _time.CreateTimer(static state => _ = ((ReminderService)state!).RefreshSafelyAsync(), this, period, period);
     }
@@ -42,7 +47,26 @@ internal sealed partial class ReminderService(
     /// <summary>Re-reads the owned rows: starts new ones, restarts changed ones, stops vanished ones.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var rows = await _table.ReadRowsAsync(_range, cancellationToken);
+        // One refresh at a time, so two readers never both start the same new reminder (and deliver its missed tick twice).
+        await _refreshing.WaitAsync(cancellationToken);
+        try
+        {
+            await RefreshOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _refreshing.Release();
+        }
+    }
+
+    private async Task RefreshOnceAsync(CancellationToken cancellationToken)
+    {
+        var ranges = Volatile.Read(ref _ranges);
+        var rows = new List<ReminderEntry>();
+        foreach (var range in ranges)
+            rows.AddRange(await _table.ReadRowsAsync(range, cancellationToken));
+        if (!ReferenceEquals(ranges, Volatile.Read(ref _ranges)))
+            return; // the ranges changed while reading; the refresh they started reads the new ones
         var seen = new HashSet<(GrainId, string)>();
         foreach (var row in rows)
         {
@@ -59,7 +83,16 @@ internal sealed partial class ReminderService(
                 reminder.Dispose();
         }
 
-        LogRemindersLoaded(rows.Count, _range.ToString());
+        LogRemindersLoaded(rows.Count, ranges.Count);
+    }
+
+    /// <summary>Serves the reminders of <paramref name="ranges"/> from now on: reads them at once (when started),
+    /// stopping the ones outside and starting new ones.</summary>
+    public void SetRanges(IReadOnlyList<RingRange> ranges)
+    {
+        Volatile.Write(ref _ranges, ranges);
+        if (_started)
+            _ = RefreshSafelyAsync();
     }
 
     private async Task RefreshSafelyAsync()
@@ -167,8 +200,8 @@ internal sealed partial class ReminderService(
         }
     }
 
-    [LoggerMessage(EventIds.RemindersLoaded, LogLevel.Debug, "Loaded {Count} reminder rows for ring range {Range}")]
-    private partial void LogRemindersLoaded(int count, string range);
+    [LoggerMessage(EventIds.RemindersLoaded, LogLevel.Debug, "Loaded {Count} reminder rows for {Ranges} ring ranges")]
+    private partial void LogRemindersLoaded(int count, int ranges);
 
     [LoggerMessage(EventIds.ReminderLoadFailed, LogLevel.Warning, "Reading reminders from the table failed; retrying in {RetryIn}")]
     private partial void LogReminderLoadFailed(Exception exception, TimeSpan retryIn);

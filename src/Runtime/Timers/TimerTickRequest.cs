@@ -10,10 +10,19 @@ internal sealed class TimerTickRequest(GrainTimer timer) : GrainRequest<NoResult
 
     public override string MethodName => "tick";
 
+    /// <summary>Timer ticks never leave their silo, so they have no wire identity.</summary>
+    public override uint MethodId => 0;
+
     public override RequestFlags Flags => timer.Options.Interleave ? RequestFlags.AlwaysInterleave : RequestFlags.None;
 
     public bool KeepAlive => timer.Options.KeepAlive;
 
     protected override ValueTask<NoResult> InvokeGrainAsync(object grain, CancellationToken cancellationToken) =>
         ResultAdapters.FromVoid(timer.InvokeCallbackAsync());
+
+    protected override void WriteArguments(System.Text.Json.Utf8JsonWriter writer) =>
+        throw new NotSupportedException("Timer ticks never leave their silo.");
+
+    protected override void ReadArguments(ref System.Text.Json.Utf8JsonReader reader) =>
+        throw new NotSupportedException("Timer ticks never leave their silo.");
 }

@@ -1,0 +1,100 @@
+using System.Net;
+using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Invocation;
+using Actors.Runtime.Membership;
+using Actors.Runtime.Messaging.Transport;
+using Actors.Runtime.Placement;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Runtime.Messaging.Remote;
+
+/// <summary>
+/// Sends grain calls to the silo that owns the grain and completes the caller with the answer: the result, the grain's
+/// exception (<see cref="ExceptionCodec"/>), or a rejection. A rejected call (the silo did not own the grain in its view)
+/// is sent again after a newer view arrives or <see cref="ClusterOptions.RejectedRetryDelay"/> passes, at most
+/// <see cref="ClusterOptions.MaxRejectedRetries"/> times. A call whose connection fails is not sent again (the silo
+/// may have run it): the caller gets the <see cref="SiloUnavailableException"/>.
+/// </summary>
+internal sealed partial class RemoteGrainCalls(
+    TransportConnections connections,
+    ClusterPlacement placement,
+    TimeProvider time,
+    IOptions<ClusterOptions> options,
+    ILogger<RemoteGrainCalls> logger)
+{
+    private readonly ClusterOptions _options = options.Value;
+
+    /// <summary>The connections to other silos, shared with the membership prober and the forwarder.</summary>
+    public TransportConnections Connections => connections;
+
+    /// <summary>Sends <paramref name="request"/> to <paramref name="owner"/>; <paramref name="reroute"/> routes it again
+    /// after a rejection.</summary>
+    public void Send(PlacementView view, SiloAddress owner, GrainId target, GrainRequest request, Action<GrainId, GrainRequest> reroute)
+    {
+        var payload = RequestCodec.Encode(target, request);
+        _ = SendAsync(view, owner, target, request, payload, reroute);
+    }
+
+    private async Task SendAsync(PlacementView view, SiloAddress owner, GrainId target, GrainRequest request, byte[] payload,
+        Action<GrainId, GrainRequest> reroute)
+    {
+        var endpoint = view.EndPointFor(owner);
+        Frame answer;
+        try
+        {
+            var remaining = time.GetElapsedTime(time.GetTimestamp(), request.DeadlineTimestamp);
+            if (remaining <= TimeSpan.Zero)
+                throw new TimeoutException($"The call to {request.InterfaceName}.{request.MethodName} of grain {target} timed out before it was sent.");
+            answer = await connections.SendRequestAsync(endpoint, FrameType.Request, payload, remaining, request.CancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
+        switch (answer.Type)
+        {
+            case FrameType.Response:
+                request.SucceedFromJson(answer.Payload.Span);
+                break;
+            case FrameType.Error:
+                request.TryFail(ExceptionCodec.Decode(answer.Payload.Span));
+                break;
+            case FrameType.Rejection:
+                await RetryRejectedAsync(view, endpoint, target, request, answer, reroute).ConfigureAwait(false);
+                break;
+            default:
+                request.TryFail(new SiloUnavailableException(endpoint, $"it answered a grain call with a {answer.Type} frame"));
+                break;
+        }
+    }
+
+    private async Task RetryRejectedAsync(PlacementView view, EndPoint endpoint, GrainId target, GrainRequest request, Frame answer,
+        Action<GrainId, GrainRequest> reroute)
+    {
+        RejectionPayload.TryDecode(answer.Payload.Span, out var theirVersion, out var reason);
+        var attempt = ++request.Rejections;
+        if (attempt > _options.MaxRejectedRetries)
+        {
+            LogCallRejected(target, endpoint, attempt, reason);
+            request.TryFail(new SiloUnavailableException(endpoint,
+                $"it rejected the call to {target} ({reason}); {attempt} rejections, our view v{placement.Current.Version}, theirs v{theirVersion}"));
+            return;
+        }
+
+        // Theirs is newer: wait until ours catches up. Ours is newer or equal: they are behind; give them a moment.
+        LogCallRejectedRetrying(target, endpoint, attempt, view.Version, theirVersion, reason);
+        await placement.WaitForNewerAsync(Math.Max(view.Version, theirVersion - 1), _options.RejectedRetryDelay * attempt / _options.MaxRejectedRetries, time)
+            .ConfigureAwait(false);
+        reroute(target, request);
+    }
+
+    [LoggerMessage(EventIds.CallRejected, LogLevel.Warning, "Call to grain {GrainId} failed: silo {Endpoint} rejected it {Attempts} times; last reason: {Reason}")]
+    private partial void LogCallRejected(GrainId grainId, EndPoint endpoint, int attempts, string reason);
+
+    [LoggerMessage(EventIds.CallRejectedRetrying, LogLevel.Debug, "Silo {Endpoint} rejected the call to grain {GrainId} (attempt {Attempt}; our view v{OurVersion}, theirs v{TheirVersion}): {Reason}; retrying")]
+    private partial void LogCallRejectedRetrying(GrainId grainId, EndPoint endpoint, int attempt, long ourVersion, long theirVersion, string reason);
+}

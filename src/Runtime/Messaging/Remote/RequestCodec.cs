@@ -1,0 +1,85 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using Actors.Runtime.Invocation;
+using Actors.Runtime.Serialization;
+
+namespace Actors.Runtime.Messaging.Remote;
+
+/// <summary>
+/// The payload of a grain call's <see cref="Transport.FrameType.Request"/> frame. On the wire (big-endian):
+/// <code>
+/// [flags: 1 byte] [method id: 4 bytes] [grain type length: 2 bytes] [grain type: UTF-8] [key length: 4 bytes] [key: UTF-8]
+/// [arguments: a JSON array, the rest]
+/// </code>
+/// Flag bit 0 marks a call a silo already forwarded once (the next silo must run it or reject it, never forward again).
+/// The answer is a Response frame whose payload is the result as JSON (<see cref="WireJson"/>), an Error frame
+/// (<see cref="ExceptionCodec"/>) or a Rejection frame.
+/// </summary>
+internal static class RequestCodec
+{
+    private const byte ForwardedFlag = 1;
+    private const int FixedBytes = 1 + 4 + 2 + 4;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_arguments;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    /// <summary>Encodes a call to <paramref name="target"/>.</summary>
+    public static byte[] Encode(GrainId target, GrainRequest request)
+    {
+        var arguments = t_arguments ??= new ArrayBufferWriter<byte>(256);
+        arguments.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(arguments, new JsonWriterOptions { SkipValidation = true });
+        writer.Reset(arguments);
+        request.WriteArgumentArray(writer);
+        writer.Flush();
+
+        var typeBytes = Encoding.UTF8.GetByteCount(target.Type.Name);
+        var keyBytes = Encoding.UTF8.GetByteCount(target.Key);
+        var payload = new byte[FixedBytes + typeBytes + keyBytes + arguments.WrittenCount];
+        var span = payload.AsSpan();
+        span[0] = 0;
+        BinaryPrimitives.WriteUInt32BigEndian(span[1..], request.MethodId);
+        BinaryPrimitives.WriteUInt16BigEndian(span[5..], checked((ushort)typeBytes));
+        Encoding.UTF8.GetBytes(target.Type.Name, span[7..]);
+        BinaryPrimitives.WriteInt32BigEndian(span[(7 + typeBytes)..], keyBytes);
+        Encoding.UTF8.GetBytes(target.Key, span[(FixedBytes + typeBytes)..]);
+        arguments.WrittenSpan.CopyTo(span[(FixedBytes + typeBytes + keyBytes)..]);
+        return payload;
+    }
+
+    /// <summary>Whether a silo already forwarded this call.</summary>
+    public static bool IsForwarded(ReadOnlySpan<byte> payload) => payload.Length > 0 && (payload[0] & ForwardedFlag) != 0;
+
+    /// <summary>A copy of <paramref name="payload"/> marked as forwarded.</summary>
+    public static byte[] MarkForwarded(ReadOnlySpan<byte> payload)
+    {
+        var copy = payload.ToArray();
+        copy[0] |= ForwardedFlag;
+        return copy;
+    }
+
+    /// <summary>Reads the target grain and method of a call, without its arguments.</summary>
+    /// <exception cref="FormatException">The payload is not a grain call.</exception>
+    public static (GrainId Target, uint MethodId, int ArgumentsOffset) DecodeHeader(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < FixedBytes)
+            throw new FormatException($"A grain call payload has at least {FixedBytes} bytes; this one has {payload.Length}.");
+        var methodId = BinaryPrimitives.ReadUInt32BigEndian(payload[1..]);
+        var typeBytes = BinaryPrimitives.ReadUInt16BigEndian(payload[5..]);
+        if (payload.Length < FixedBytes + typeBytes)
+            throw new FormatException("The grain type runs past the end of the payload.");
+        var keyBytes = BinaryPrimitives.ReadInt32BigEndian(payload[(7 + typeBytes)..]);
+        if (keyBytes < 0 || payload.Length - FixedBytes - typeBytes < keyBytes)
+            throw new FormatException("The grain key runs past the end of the payload.");
+        if (typeBytes == 0)
+            throw new FormatException("The grain type is empty.");
+        var type = new GrainType(Encoding.UTF8.GetString(payload.Slice(7, typeBytes)));
+        var key = Encoding.UTF8.GetString(payload.Slice(FixedBytes + typeBytes, keyBytes));
+        return (new GrainId(type, key), methodId, FixedBytes + typeBytes + keyBytes);
+    }
+}

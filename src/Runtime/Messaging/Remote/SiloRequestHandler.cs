@@ -1,0 +1,123 @@
+using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Invocation;
+using Actors.Runtime.Messaging.Transport;
+using Actors.Runtime.Placement;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Runtime.Messaging.Remote;
+
+/// <summary>
+/// Serves grain calls that arrive on the silo port. A call for a grain this silo owns in its current view is rebuilt
+/// (<see cref="GrainRequestFactories"/>), run like any local call and answered with its result or exception. A call
+/// for a grain another silo owns is forwarded there once, its answer relayed unchanged; a call that was already
+/// forwarded, or that no silo owns, is answered with a rejection carrying this silo's view version, so the caller
+/// refreshes its view and retries. Malformed calls are answered with an error and logged; they never stop the silo.
+/// </summary>
+internal sealed partial class SiloRequestHandler(
+    GrainCallRouter router,
+    ClusterPlacement placement,
+    RemoteGrainCalls remote,
+    IOptions<MessagingOptions> messaging,
+    ILogger<SiloRequestHandler> logger) : ITransportHandler
+{
+    public ValueTask HandleAsync(TransportConnection connection, Frame frame, CancellationToken cancellationToken)
+    {
+        // A cancel arrives when a remote caller gave up; the call runs to its end here (its outcome is simply not awaited).
+        if (frame.Type != FrameType.Request)
+            return ValueTask.CompletedTask;
+
+        GrainId target;
+        uint methodId;
+        int argumentsOffset;
+        try
+        {
+            (target, methodId, argumentsOffset) = RequestCodec.DecodeHeader(frame.Payload.Span);
+        }
+        catch (Exception exception)
+        {
+            return Refuse(connection, frame, $"the grain call could not be read: {exception.Message}");
+        }
+
+        var view = placement.Current;
+        var owner = view.OwnerOf(target);
+        if (owner is null || owner != view.Self)
+        {
+            if (owner is not null && !RequestCodec.IsForwarded(frame.Payload.Span))
+            {
+                _ = ForwardAsync(connection, frame, view, owner);
+                return ValueTask.CompletedTask;
+            }
+
+            var reason = owner is null ? "no silo is active in its view" : $"it does not own {target} (owner: {owner})";
+            return Ignore(connection.SendAsync(new Frame(FrameType.Rejection, frame.CorrelationId,
+                RejectionPayload.Encode(view.Version, $"silo {view.Self} rejected the call: {reason} in view v{view.Version}"))));
+        }
+
+        var request = GrainRequestFactories.Create(methodId);
+        if (request is null)
+            return Refuse(connection, frame, $"no grain method with id {methodId} is loaded on this silo (grain {target}); are all silos on the same version?");
+        try
+        {
+            request.ReadArgumentArray(frame.Payload.Span[argumentsOffset..]);
+        }
+        catch (Exception exception)
+        {
+            return Refuse(connection, frame, $"the arguments of {request.InterfaceName}.{request.MethodName} for grain {target} could not be read: {exception.Message}");
+        }
+
+        router.Invoke(target, request, CancellationToken.None);
+        _ = AnswerAsync(connection, frame.CorrelationId, request);
+        return ValueTask.CompletedTask;
+    }
+
+    private static async Task AnswerAsync(TransportConnection connection, long correlationId, GrainRequest request)
+    {
+        Frame answer;
+        try
+        {
+            answer = new Frame(FrameType.Response, correlationId, await request.ResultJsonWhenDoneAsync().ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            answer = new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception));
+        }
+
+        await connection.SendAsync(answer).ConfigureAwait(false);
+    }
+
+    private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner)
+    {
+        Frame answer;
+        try
+        {
+            var reply = await remote.Connections.SendRequestAsync(view.EndPointFor(owner), FrameType.Request,
+                RequestCodec.MarkForwarded(frame.Payload.Span), messaging.Value.ResponseTimeout).ConfigureAwait(false);
+            answer = new Frame(reply.Type, frame.CorrelationId, reply.Payload);
+        }
+        catch (Exception exception)
+        {
+            LogForwardFailed(exception, owner);
+            answer = new Frame(FrameType.Error, frame.CorrelationId, ExceptionCodec.Encode(exception));
+        }
+
+        await connection.SendAsync(answer).ConfigureAwait(false);
+    }
+
+    private ValueTask Refuse(TransportConnection connection, Frame frame, string reason)
+    {
+        LogBadGrainCall(connection.RemoteEndPoint, reason);
+        return Ignore(connection.SendAsync(new Frame(FrameType.Error, frame.CorrelationId,
+            ExceptionCodec.Encode(new ArgumentException(reason)))));
+    }
+
+    private static ValueTask Ignore(ValueTask<bool> sent) =>
+        sent.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(sent.AsTask());
+
+    [LoggerMessage(EventIds.BadGrainCall, LogLevel.Warning, "Refused a grain call from {RemoteEndPoint}: {Reason}")]
+    private partial void LogBadGrainCall(System.Net.EndPoint remoteEndPoint, string reason);
+
+    [LoggerMessage(EventIds.ForwardFailed, LogLevel.Warning, "Forwarding a grain call to its owner {Owner} failed")]
+    private partial void LogForwardFailed(Exception exception, Membership.SiloAddress owner);
+}

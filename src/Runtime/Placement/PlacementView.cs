@@ -1,0 +1,46 @@
+using System.Net;
+using Actors.Runtime.Membership;
+
+namespace Actors.Runtime.Placement;
+
+/// <summary>
+/// Where grains live as of one membership table version: the hash ring over the Active silos, and which of them this
+/// process is (null in a client, which hosts no grains). Immutable; callers route by the newest one they have.
+/// </summary>
+public sealed class PlacementView
+{
+    private readonly Dictionary<SiloAddress, EndPoint> _endpoints;
+
+    internal PlacementView(long version, IReadOnlyCollection<SiloAddress> activeSilos, SiloAddress? self)
+    {
+        Version = version;
+        Self = self;
+        Ring = new HashRing(activeSilos);
+        _endpoints = Ring.Silos.ToDictionary(silo => silo, EndPointOf);
+    }
+
+    /// <summary>The membership table version this view was built from; −1 before the first read.</summary>
+    public long Version { get; }
+
+    /// <summary>The silo this process is, or null in a client.</summary>
+    public SiloAddress? Self { get; }
+
+    /// <summary>The ring over the Active silos.</summary>
+    public HashRing Ring { get; }
+
+    /// <summary>The silo that owns <paramref name="grainId"/>, or null when no silo is Active.</summary>
+    public SiloAddress? OwnerOf(GrainId grainId) => Ring.OwnerOf(grainId);
+
+    /// <summary>Whether this process owns <paramref name="grainId"/> in this view.</summary>
+    public bool OwnsLocally(GrainId grainId) => Self is not null && OwnerOf(grainId) == Self;
+
+    /// <summary>Where to connect to <paramref name="silo"/>.</summary>
+    public EndPoint EndPointFor(SiloAddress silo) => _endpoints.TryGetValue(silo, out var endpoint) ? endpoint : EndPointOf(silo);
+
+    /// <summary>The TCP endpoint of a silo address: an IP address as is, a host name resolved at connect time.</summary>
+    public static EndPoint EndPointOf(SiloAddress silo) =>
+        IPAddress.TryParse(silo.Host, out var address) ? new IPEndPoint(address, silo.Port) : new DnsEndPoint(silo.Host, silo.Port);
+
+    /// <inheritdoc />
+    public override string ToString() => $"v{Version}: [{string.Join(", ", Ring.Silos)}]";
+}
