@@ -52,13 +52,20 @@ public static class ExceptionCodec
             using var document = details.IsEmpty ? null : JsonDocument.Parse(details.ToArray());
             foreach (var constructor in RebuildConstructorsOf(type))
             {
-                if (TryReadArguments(constructor, message, document) is { } arguments)
-                    return (Exception)constructor.Invoke(arguments);
+                try
+                {
+                    if (TryReadArguments(constructor, message, document) is { } arguments)
+                        return (Exception)constructor.Invoke(arguments);
+                }
+                catch (Exception)
+                {
+                    // This constructor refuses the values (it needs the inner exception, say): try the next one.
+                }
             }
         }
         catch (Exception)
         {
-            // A type that changed shape between versions, or a constructor that refuses the values: keep name and message.
+            // Details that are not JSON: keep name and message.
         }
 
         return new RemoteGrainException(shortName, message);
