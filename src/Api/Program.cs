@@ -28,10 +28,21 @@ builder.Services.AddOps();
 builder.Services.AddNavigationCache();
 
 // The embedded default: this process co-hosts the one silo, keeping state and reminders in data/actors.db (SQLite),
-// or in PostgreSQL when ConnectionStrings:Actors is set. A cluster mode (a client of remote silos) comes with clustering.
-builder.Services.AddActorSilo(silo => silo
-    .AddOpenEdxGrains()
-    .UseConfiguredStorage(builder.Configuration));
+// or in PostgreSQL when ConnectionStrings:Actors is set. With Actors:Cluster:Enabled=true it is instead a client of
+// the cluster's silos (src/Silo processes): it hosts no grains and sends each call to the grain's owner over TCP.
+if (builder.Configuration.GetValue<bool>($"{ClusterOptions.Section}:Enabled"))
+{
+    builder.Services.AddActorClient(client => client
+        .AddOpenEdxGrains()
+        .UseConfiguredStorage(builder.Configuration));
+}
+else
+{
+    builder.Services.AddActorSilo(silo => silo
+        .AddOpenEdxGrains()
+        .UseConfiguredStorage(builder.Configuration));
+}
+
 if (builder.Environment.IsDevelopment())
     builder.Services.AddHostedService<DevelopmentTokenPrinter>();
 

@@ -1,9 +1,12 @@
 using Actors.Grains;
+using Actors.Runtime.Hosting;
 
-// A silo process: hosts grain activations as a member of the cluster. Until clustering lands it runs one
-// stand-alone silo with in-memory storage; the API host's embedded silo is what serves requests today.
+// A silo process: hosts grain activations. With Actors:Cluster:Enabled=true (and ConnectionStrings:Actors naming the
+// PostgreSQL database that holds the membership table) it joins the cluster on Actors:Cluster:SiloPort and serves its
+// share of the hash ring; API processes in cluster mode send it calls over TCP. Without clustering it is a stand-alone
+// silo on the same storage choice as the API's embedded default. See docs/operations.md.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Services.AddActorSilo(silo => silo
     .AddOpenEdxGrains()
-    .AddMemoryGrainStorage());
+    .UseConfiguredStorage(builder.Configuration));
 builder.Build().Run();

@@ -30,14 +30,14 @@ internal static class NavigationApi
         routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses");
 
     private static async Task<IResult> GetNavigationAsync(
-        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, NavigationCache cache, TimeProvider time,
+        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, CourseStructures structures, NavigationCache cache, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!CourseKey.TryParse(courseKey, out var key))
             return CoursesApi.InvalidCourseKey(courseKey);
         var username = OpenEdxClaims.UsernameOf(http.User);
         var isStaff = OpenEdxClaims.IsAdministrator(http.User);
-        var course = await grains.GetGrain<ICourseGrain>(key.ToString()).GetStructureAsync(cancellationToken);
+        var course = await structures.GetAsync(key.ToString(), cancellationToken);
 
         var learner = username is null ? null : grains.GetGrain<IStudentModuleGrain>(username);
         var enrolled = !isStaff && learner is not null && (await learner.GetEnrollmentAsync(key.ToString(), cancellationToken))?.IsActive == true;
@@ -80,6 +80,9 @@ internal static class NavigationApi
         services.AddOptions<NavigationCacheOptions>().BindConfiguration(NavigationCacheOptions.Section)
             .Validate(o => o.MaxBytes >= 0, "Api:NavigationCache:MaxBytes must be 0 or more.").ValidateOnStart();
         services.AddSingleton<NavigationCache>();
+        services.AddOptions<CourseStructuresOptions>().BindConfiguration(CourseStructuresOptions.Section)
+            .Validate(o => o.MaxCourses >= 1, "Api:CourseStructures:MaxCourses must be at least 1.").ValidateOnStart();
+        services.AddSingleton<CourseStructures>();
         return services;
     }
 }

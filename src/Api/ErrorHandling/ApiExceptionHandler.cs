@@ -31,6 +31,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (exception is CourseStructureNotReadyException notReady)
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(notReady.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        else if (exception is SiloUnavailableException)
+            httpContext.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandledException(exception, httpContext.Request.Method, path);
         else if (exception is BadHttpRequestException)
@@ -78,6 +80,13 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The course is still being built.",
             Detail = "Its first structure is being collected; retry after the time in Retry-After.",
+        },
+        SiloUnavailableException => new()
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A silo is unavailable.",
+            Detail = "The silo that owns this data cannot be reached; the cluster moves its grains to the other silos within " +
+                     "seconds. A change may or may not have been made; read it back, or retry if repeating it is safe.",
         },
         StorageException { IsTransient: true } => new()
         {

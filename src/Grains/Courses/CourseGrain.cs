@@ -93,6 +93,12 @@ internal sealed partial class CourseGrain(
         }
     }
 
+    public async Task<CollectedCourse?> GetStructureIfChangedAsync(long knownVersion, CancellationToken cancellationToken)
+    {
+        var structure = await GetStructureAsync(cancellationToken);
+        return structure.Version == knownVersion ? null : structure;
+    }
+
     public Task<CourseRebuildStatus> GetRebuildStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Status());
 
     private async Task UpdateOverviewAsync(CourseContent content, long version, CancellationToken cancellationToken)

@@ -28,6 +28,12 @@ public interface ICourseGrain : IGrainWithStringKey
     [ReadOnly]
     Task<CollectedCourse> GetStructureAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="GetStructureAsync"/>, but null when the current structure's version is
+    /// <paramref name="knownVersion"/>: a caller in another process that keeps the structure it got last time asks with
+    /// its version and receives the whole structure only when it changed.</summary>
+    [ReadOnly]
+    Task<CollectedCourse?> GetStructureIfChangedAsync(long knownVersion, CancellationToken cancellationToken = default);
+
     /// <summary>Rebuild bookkeeping, for operators and the dashboard.</summary>
     [ReadOnly]
     Task<CourseRebuildStatus> GetRebuildStatusAsync(CancellationToken cancellationToken = default);

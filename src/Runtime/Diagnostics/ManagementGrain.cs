@@ -1,14 +1,24 @@
-using Actors.Runtime.Activation;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Placement;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Runtime.Diagnostics;
 
-/// <summary>The management grain. On a single silo it reports that silo; a cluster asks every member.</summary>
+/// <summary>
+/// The cluster's management entry point (<see cref="IManagementGrain"/>): asks every silo of the current view through
+/// its <see cref="ISiloControlGrain"/>, concurrently. A stand-alone silo asks only itself.
+/// </summary>
 [Reentrant]
 [GrainType("management")]
-internal sealed class ManagementGrain(SiloStatisticsCollector statistics, ActivationCollector collector) : Grain, IManagementGrain
+internal sealed class ManagementGrain(ClusterPlacement placement, IOptions<ClusterOptions> cluster) : Grain, IManagementGrain
 {
-    public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SiloStatistics>>([statistics.Collect()]);
+    public async Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken) =>
+        await Task.WhenAll(SiloControls().Select(silo => silo.GetStatisticsAsync(cancellationToken)));
 
-    public Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken) => Task.FromResult(collector.CollectIdle(force: true));
+    public async Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken) =>
+        (await Task.WhenAll(SiloControls().Select(silo => silo.ForceActivationCollectionAsync(cancellationToken)))).Sum();
+
+    private IEnumerable<ISiloControlGrain> SiloControls() => cluster.Value.Enabled
+        ? placement.Current.Ring.Silos.Select(silo => GrainFactory.GetGrain<ISiloControlGrain>(silo.ToString()))
+        : [GrainFactory.GetGrain<ISiloControlGrain>("local")];
 }

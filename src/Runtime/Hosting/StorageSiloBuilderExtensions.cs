@@ -31,6 +31,13 @@ public static class StorageSiloBuilderExtensions
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (!string.IsNullOrWhiteSpace(connectionString))
             return builder.UsePostgres(connectionString);
+        if (configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>()?.Enabled == true)
+        {
+            throw new InvalidOperationException(
+                $"{ClusterOptions.Section}:Enabled is true but ConnectionStrings:{ConnectionStringName} is not set: a cluster keeps its " +
+                "membership table, grain state and reminders in PostgreSQL, shared by every silo.");
+        }
+
         var path = configuration.GetSection("Actors:Storage").Get<StorageOptions>()?.SqlitePath ?? new StorageOptions().SqlitePath;
         return builder.UseSqlite(path);
     }

@@ -60,7 +60,7 @@ internal sealed class GrainCallRouter(
             var view = placement.Current;
             var owner = view.OwnerOf(target);
             if (owner is null)
-                throw new SiloUnavailableException($"no silo is active in cluster view {view}");
+                throw new SiloUnavailableException($"no active silo owns {target} in cluster view {view}");
             if (owner == view.Self)
                 table.Dispatch(target, request);
             else

@@ -28,8 +28,24 @@ public sealed class PlacementView
     /// <summary>The ring over the Active silos.</summary>
     public HashRing Ring { get; }
 
-    /// <summary>The silo that owns <paramref name="grainId"/>, or null when no silo is Active.</summary>
-    public SiloAddress? OwnerOf(GrainId grainId) => Ring.OwnerOf(grainId);
+    /// <summary>The silo that owns <paramref name="grainId"/>, or null when no silo is Active. A silo-addressed grain
+    /// (<see cref="Diagnostics.ISiloControlGrain"/>, keyed by a silo address) belongs to that silo while it is on the
+    /// ring; every other grain to its ring owner.</summary>
+    public SiloAddress? OwnerOf(GrainId grainId)
+    {
+        if (!ReferenceEquals(grainId.Type.Name, SiloControlType))
+            return Ring.OwnerOf(grainId);
+        foreach (var silo in Ring.Silos)
+        {
+            if (silo.ToString() == grainId.Key)
+                return silo;
+        }
+
+        return null;
+    }
+
+    // Grain type names are interned (GrainType), so a reference comparison suffices.
+    private static readonly string SiloControlType = string.Intern(Diagnostics.SiloControlGrain.TypeName);
 
     /// <summary>Whether this process owns <paramref name="grainId"/> in this view.</summary>
     public bool OwnsLocally(GrainId grainId) => Self is not null && OwnerOf(grainId) == Self;

@@ -21,6 +21,7 @@ public sealed record CollectedCourse(
     IReadOnlyList<DateTimeOffset> StartTimes)
 {
     /// <summary>The course block.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public CollectedBlock Root => Blocks[RootId];
 
     /// <summary>How many start dates have passed at <paramref name="now"/>. Two moments with the same value show every
