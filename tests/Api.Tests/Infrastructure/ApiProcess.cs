@@ -18,7 +18,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _token = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ApiProcess(string workingDirectory, int port)
+    private ApiProcess(string workingDirectory, int port, IReadOnlyDictionary<string, string>? environment)
     {
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var assembly = ApiAssemblyPath();
@@ -32,6 +32,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => OnLine(e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
@@ -49,9 +51,9 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the API and waits until <c>/readyz</c> answers 200 and the token was printed.</summary>
-    public static async Task<ApiProcess> StartAsync(string workingDirectory)
+    public static async Task<ApiProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var api = new ApiProcess(workingDirectory, FreePort());
+        var api = new ApiProcess(workingDirectory, FreePort(), environment);
         api._process.Start();
         api._process.BeginOutputReadLine();
         api._process.BeginErrorReadLine();
@@ -114,7 +116,7 @@ internal sealed partial class ApiProcess : IAsyncDisposable
             _token.TrySetResult(match.Value);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -122,15 +124,18 @@ internal sealed partial class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>src/Api's build output for the configuration this test was built in.</summary>
-    private static string ApiAssemblyPath()
+    private static string ApiAssemblyPath() => BuiltAssemblyPath("Api", "Actors.Api.dll");
+
+    /// <summary>The build output of <c>src/{project}</c> in this test run's configuration.</summary>
+    internal static string BuiltAssemblyPath(string project, string assemblyName)
     {
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = testDirectory.Parent!.Name; // .../bin/{Configuration}/net10.0/
         var root = testDirectory;
         while (root is not null && !File.Exists(Path.Combine(root.FullName, "Actors.sln")))
             root = root.Parent;
-        var path = Path.Combine(root!.FullName, "src", "Api", "bin", configuration, testDirectory.Name, "Actors.Api.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException("Build src/Api first (the solution build does).", path);
+        var path = Path.Combine(root!.FullName, "src", project, "bin", configuration, testDirectory.Name, assemblyName);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/{project} first (the solution build does).", path);
     }
 
     [GeneratedRegex(@"eyJ[\w-]+\.[\w-]+\.[\w-]+")]

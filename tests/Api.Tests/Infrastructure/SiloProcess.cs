@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Actors.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real silo executable (<c>src/Silo</c>'s build output) in its own process, joined to a cluster whose membership
+/// table is in the PostgreSQL database <c>connectionString</c> names. <see cref="Kill"/> is SIGKILL: no goodbye, no
+/// flush; the other silos find out through failure detection.
+/// </summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiloProcess(string name, int port, string connectionString)
+    {
+        Name = name;
+        Port = port;
+        var start = new ProcessStartInfo("dotnet", [ApiProcess.BuiltAssemblyPath("Silo", "Actors.Silo.dll")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["ConnectionStrings__Actors"] = connectionString;
+        start.Environment["Actors__Cluster__Enabled"] = "true";
+        start.Environment["Actors__Cluster__SiloPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Actors__Silo__SiloName"] = name;
+        _process = new Process { StartInfo = start };
+        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+    }
+
+    public string Name { get; }
+
+    public int Port { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+                return _output.ToString();
+        }
+    }
+
+    /// <summary>Starts the silo and waits until it logs that it joined the cluster.</summary>
+    public static async Task<SiloProcess> StartAsync(string name, string connectionString)
+    {
+        var silo = new SiloProcess(name, ApiProcess.FreePort(), connectionString);
+        silo._process.Start();
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        try
+        {
+            await silo._joined.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            await silo.DisposeAsync();
+            throw new TimeoutException($"Silo {name} did not join within 60 s:\n{silo.Output}");
+        }
+
+        return silo;
+    }
+
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            Kill();
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+            return;
+        lock (_output)
+            _output.AppendLine(line);
+        if (line.Contains(" joined; placement ", StringComparison.Ordinal))
+            _joined.TrySetResult();
+    }
+}
