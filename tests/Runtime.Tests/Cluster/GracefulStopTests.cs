@@ -1,0 +1,34 @@
+using Actors.Runtime.Tests.Grains;
+using Actors.Runtime.Tests.Infrastructure;
+
+namespace Actors.Runtime.Tests.Cluster;
+
+public sealed class GracefulStopTests
+{
+    [Fact]
+    public async Task StoppedSilosGrains_DeactivateThere_AndContinueFromTheirStoredStateOnTheNewOwner()
+    {
+        await using var cluster = await ClusterTesting.StartAsync();
+        var leaving = cluster.Silos[1];
+        var keys = cluster.ProbeKeysOwnedBy<ICounterGrain>(leaving, count: 5);
+        foreach (var key in keys)
+        {
+            for (var i = 1; i <= 3; i++)
+                Assert.Equal(i, await cluster.Client.GetGrain<ICounterGrain>(key).Increment());
+        }
+
+        await cluster.StopSiloAsync(leaving);
+
+        foreach (var key in keys)
+        {
+            var grain = cluster.Client.GetGrain<ICounterGrain>(key);
+            Assert.Equal(4, await grain.Increment()); // no waiting for the views to settle: a graceful stop hands over at once
+            var id = ClusterTesting.IdOf(grain);
+            Assert.Equal([cluster.OwnerOf(id).Name], cluster.SilosWithActivation(id));
+            var probe = Probe.For(key);
+            await probe.ExpectAsync("activate");
+            await probe.ExpectAsync("deactivate " + DeactivationReasonCode.ShuttingDown);
+            await probe.ExpectAsync("activate");
+        }
+    }
+}
