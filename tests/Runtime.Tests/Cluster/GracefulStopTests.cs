@@ -31,4 +31,26 @@ public sealed class GracefulStopTests
             await probe.ExpectAsync("activate");
         }
     }
+
+    [Fact]
+    public async Task StoppingASilo_UnderConcurrentIncrements_FailsNoCall_AndLosesNoIncrement()
+    {
+        await using var cluster = await ClusterTesting.StartAsync();
+        var leaving = cluster.Silos[2];
+        var leavingKeys = cluster.ProbeKeysOwnedBy<ICounterGrain>(leaving, count: 4);
+        var keys = leavingKeys.Concat(cluster.ProbeKeysOwnedBy<ICounterGrain>(cluster.Silos[0], count: 4)).ToList();
+        var load = new IncrementLoad(cluster, keys);
+
+        load.Start(callers: 8);
+        await Eventually.TrueAsync(() => leavingKeys.All(k => load.Acknowledged(k) >= 5), "every grain of the leaving silo took increments");
+        await cluster.StopSiloAsync(leaving);
+        var acknowledgedAtStop = leavingKeys.ToDictionary(k => k, load.Acknowledged);
+        await Eventually.TrueAsync(() => leavingKeys.All(k => load.Acknowledged(k) >= acknowledgedAtStop[k] + 5),
+            "the leaving silo's grains took increments on their new owners");
+        await load.StopAsync();
+
+        Assert.True(load.Failures.IsEmpty, string.Join("\n", load.Failures.Select(f => $"{f.GetType().Name}: {f.Message}").Distinct()));
+        foreach (var key in keys)
+            Assert.Equal(load.Acknowledged(key), await cluster.Client.GetGrain<ICounterGrain>(key).Get());
+    }
 }

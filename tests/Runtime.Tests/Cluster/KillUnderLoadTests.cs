@@ -44,6 +44,8 @@ public sealed class KillUnderLoadTests(PostgresDatabaseFixture database, ITestOu
         {
             var stored = await cluster.Client.GetGrain<ICounterGrain>(key).Get();
             Assert.InRange(stored, load.Acknowledged(key), load.Acknowledged(key) + load.Failed(key));
+            var id = ClusterTesting.IdOf(cluster.Client.GetGrain<ICounterGrain>(key));
+            Assert.Equal([cluster.OwnerOf(id).Name], cluster.SilosWithActivation(id));
         }
     }
 }
