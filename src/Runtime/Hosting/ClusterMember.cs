@@ -20,6 +20,7 @@ namespace Actors.Runtime.Hosting;
 /// </summary>
 internal sealed partial class ClusterMember(
     TransportListener listener,
+    ITransportHandler requestHandler,
     RemoteGrainCalls remote,
     ClusterPlacement placement,
     ActivationTable activations,
@@ -32,6 +33,9 @@ internal sealed partial class ClusterMember(
     IHostApplicationLifetime lifetime,
     ILoggerFactory loggers)
 {
+    /// <summary>The longest a leaving silo waits for the answers of calls it is still running or forwarding.</summary>
+    private static readonly TimeSpan AnswerDrainLimit = TimeSpan.FromSeconds(5);
+
     private static long s_lastGeneration;
     private readonly ILogger _logger = loggers.CreateLogger<ClusterMember>();
     private readonly Lock _applyLock = new();
@@ -78,7 +82,27 @@ internal sealed partial class ClusterMember(
             await deactivateAll(cancellationToken).ConfigureAwait(false);
         }
 
+        await DrainAnswersAsync(cancellationToken).ConfigureAwait(false);
         await StopNetworkAsync().ConfigureAwait(false);
+    }
+
+    // Calls that arrived while the silo deactivated were forwarded or rerouted to the new owners; their answers come
+    // back through this silo. Closing the connections before they are written would fail those callers with "the
+    // remote end closed the connection", though the call ran. Wait (bounded) until none is pending and none is queued.
+    private async Task DrainAnswersAsync(CancellationToken cancellationToken)
+    {
+        var handler = requestHandler as SiloRequestHandler;
+        var deadline = time.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(deadline) < AnswerDrainLimit)
+        {
+            if ((handler?.InFlight ?? 0) == 0 && listener.Connections.All(c => c.QueuedFrames == 0))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the batch being flushed
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     /// <summary>Drops out as a crash would: no goodbye in the table, heartbeats stop, sockets close.</summary>

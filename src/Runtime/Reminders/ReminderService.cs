@@ -22,6 +22,7 @@ internal sealed partial class ReminderService(
     IGrainFactory grainFactory,
     TimeProvider time,
     IOptions<ReminderOptions> options,
+    IOptions<ClusterOptions> cluster,
     ILogger<ReminderService> logger) : IAsyncDisposable
 {
     private readonly IReminderTable _table = table;
@@ -29,7 +30,8 @@ internal sealed partial class ReminderService(
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<(GrainId, string), LocalReminder> _reminders = new();
     private readonly CancellationTokenSource _stopping = new();
-    private IReadOnlyList<RingRange> _ranges = [RingRange.Full];
+    // A stand-alone silo owns the whole ring; a cluster member owns nothing until its first view gives it ranges.
+    private IReadOnlyList<RingRange> _ranges = cluster.Value.Enabled ? [] : [RingRange.Full];
     private ITimer? _refreshTimer;
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private volatile bool _started;
@@ -38,8 +40,9 @@ internal sealed partial class ReminderService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await RefreshAsync(cancellationToken);
+        // Started before the first read, so ranges set while it reads start a read of their own (it discards its rows).
         _started = true;
+        await RefreshAsync(cancellationToken);
         var period = options.Value.RefreshPeriod;
         _refreshTimer = _time.CreateTimer(static state => _ = ((ReminderService)state!).RefreshSafelyAsync(), this, period, period);
     }

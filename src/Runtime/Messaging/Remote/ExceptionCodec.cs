@@ -50,18 +50,18 @@ public static class ExceptionCodec
                 return new RemoteGrainException(shortName, message);
 
             using var document = details.IsEmpty ? null : JsonDocument.Parse(details.ToArray());
+            Exception? messageDiffers = null;
             foreach (var constructor in RebuildConstructorsOf(type))
             {
-                try
-                {
-                    if (TryReadArguments(constructor, message, document) is { } arguments)
-                        return (Exception)constructor.Invoke(arguments);
-                }
-                catch (Exception)
-                {
-                    // This constructor refuses the values (it needs the inner exception, say): try the next one.
-                }
+                if (TryRebuildWithMessage(constructor, message, document) is not { } rebuilt)
+                    continue;
+                if (rebuilt.Message == message)
+                    return rebuilt;
+                messageDiffers ??= rebuilt;
             }
+
+            if (messageDiffers is not null)
+                return messageDiffers;
         }
         catch (Exception)
         {
@@ -69,6 +69,34 @@ public static class ExceptionCodec
         }
 
         return new RemoteGrainException(shortName, message);
+    }
+
+    // An exception built by the constructor whose Message is exactly message, if it can be. Some types derive Message
+    // from the text given and their data (ArgumentException appends " (Parameter 'name')"): then the text is passed
+    // without that suffix, so the suffix is not doubled. Otherwise the exception as built, or null if the constructor
+    // refuses the values (it needs the inner exception, say).
+    private static Exception? TryRebuildWithMessage(ConstructorInfo constructor, string message, JsonDocument? details)
+    {
+        var rebuilt = TryRebuild(constructor, message, details);
+        if (rebuilt is null || rebuilt.Message == message || !rebuilt.Message.StartsWith(message, StringComparison.Ordinal))
+            return rebuilt;
+        var suffix = rebuilt.Message[message.Length..];
+        return message.EndsWith(suffix, StringComparison.Ordinal)
+            && TryRebuild(constructor, message[..^suffix.Length], details) is { } trimmed && trimmed.Message == message
+            ? trimmed
+            : rebuilt;
+    }
+
+    private static Exception? TryRebuild(ConstructorInfo constructor, string message, JsonDocument? details)
+    {
+        try
+        {
+            return TryReadArguments(constructor, message, details) is { } arguments ? (Exception)constructor.Invoke(arguments) : null;
+        }
+        catch (Exception)
+        {
+            return null;
+        }
     }
 
     private static byte[]? TryWriteDetails(Exception exception, Type type, ConstructorInfo constructor)

@@ -22,6 +22,12 @@ internal sealed partial class SiloRequestHandler(
     IOptions<MessagingOptions> messaging,
     ILogger<SiloRequestHandler> logger) : ITransportHandler
 {
+    private int _inFlight;
+
+    /// <summary>Calls this silo is running or forwarding whose answer has not been queued yet. A leaving silo waits for
+    /// none before it closes its connections, so no caller loses an answer to a graceful stop.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
     public ValueTask HandleAsync(TransportConnection connection, Frame frame, CancellationToken cancellationToken)
     {
         // A cancel arrives when a remote caller gave up; the call runs to its end here (its outcome is simply not awaited).
@@ -46,6 +52,7 @@ internal sealed partial class SiloRequestHandler(
         {
             if (owner is not null && !RequestCodec.IsForwarded(frame.Payload.Span))
             {
+                Interlocked.Increment(ref _inFlight);
                 _ = ForwardAsync(connection, frame, view, owner);
                 return ValueTask.CompletedTask;
             }
@@ -67,12 +74,13 @@ internal sealed partial class SiloRequestHandler(
             return Refuse(connection, frame, $"the arguments of {request.InterfaceName}.{request.MethodName} for grain {target} could not be read: {exception.Message}");
         }
 
+        Interlocked.Increment(ref _inFlight);
         router.Invoke(target, request, CancellationToken.None);
         _ = AnswerAsync(connection, frame.CorrelationId, request);
         return ValueTask.CompletedTask;
     }
 
-    private static async Task AnswerAsync(TransportConnection connection, long correlationId, GrainRequest request)
+    private async Task AnswerAsync(TransportConnection connection, long correlationId, GrainRequest request)
     {
         Frame answer;
         try
@@ -84,7 +92,19 @@ internal sealed partial class SiloRequestHandler(
             answer = new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception));
         }
 
-        await connection.SendAsync(answer).ConfigureAwait(false);
+        await SendAnswerAsync(connection, answer).ConfigureAwait(false);
+    }
+
+    private async Task SendAnswerAsync(TransportConnection connection, Frame answer)
+    {
+        try
+        {
+            await connection.SendAsync(answer).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 
     private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner)
@@ -102,7 +122,7 @@ internal sealed partial class SiloRequestHandler(
             answer = new Frame(FrameType.Error, frame.CorrelationId, ExceptionCodec.Encode(exception));
         }
 
-        await connection.SendAsync(answer).ConfigureAwait(false);
+        await SendAnswerAsync(connection, answer).ConfigureAwait(false);
     }
 
     private ValueTask Refuse(TransportConnection connection, Frame frame, string reason)

@@ -1,0 +1,67 @@
+using System.Text;
+using Actors.Runtime.Messaging.Remote;
+using Actors.Runtime.Messaging.Transport;
+using Actors.Runtime.Testing;
+using Actors.Runtime.Tests.Grains;
+using Actors.Runtime.Tests.Infrastructure;
+using TestSilo = Actors.Runtime.Testing.TestSilo;
+
+namespace Actors.Runtime.Tests.Cluster;
+
+public sealed class ForwardingTests(TwoSiloClusterFixture fixture) : IClassFixture<TwoSiloClusterFixture>
+{
+    private TestCluster Cluster => fixture.Cluster;
+
+    [Fact]
+    public async Task CallToANonOwner_IsForwardedToTheOwner_AndAnsweredThere()
+    {
+        var key = Probe.Create().Id;
+        var (owner, other) = OwnerAndOther(key);
+        await using var raw = new RawCalls();
+
+        var answer = await raw.SendAsync(other, RawCalls.EchoPayload(Cluster, key, "via the wrong silo"));
+
+        Assert.Equal(FrameType.Response, answer.Type);
+        Assert.Equal("\"via the wrong silo\"", Encoding.UTF8.GetString(answer.Payload.Span));
+        Assert.Equal([owner.Name], Cluster.SilosWithActivation(IdOf(key)));
+        await Probe.For(key).ExpectAsync("activate");
+    }
+
+    [Fact]
+    public async Task ForwardedCall_ReachingANonOwner_IsRejectedWithThatSilosViewVersion_AndNotRun()
+    {
+        var key = Probe.Create().Id;
+        var (_, other) = OwnerAndOther(key);
+        await using var raw = new RawCalls();
+
+        var answer = await raw.SendAsync(other, RequestCodec.MarkForwarded(RawCalls.EchoPayload(Cluster, key, "again")));
+
+        Assert.Equal(FrameType.Rejection, answer.Type);
+        Assert.True(RejectionPayload.TryDecode(answer.Payload.Span, out var version, out var reason));
+        Assert.Equal(other.Placement.Version, version);
+        Assert.Contains("does not own", reason);
+        Assert.Empty(Cluster.SilosWithActivation(IdOf(key)));
+        Assert.False(Probe.For(key).TryPeek(out _));
+    }
+
+    [Fact]
+    public async Task ForwardedCall_ReachingTheOwner_Runs()
+    {
+        var key = Probe.Create().Id;
+        var (owner, _) = OwnerAndOther(key);
+        await using var raw = new RawCalls();
+
+        var answer = await raw.SendAsync(owner, RequestCodec.MarkForwarded(RawCalls.EchoPayload(Cluster, key, "forwarded")));
+
+        Assert.Equal(FrameType.Response, answer.Type);
+        Assert.Equal([owner.Name], Cluster.SilosWithActivation(IdOf(key)));
+    }
+
+    private GrainId IdOf(string key) => ClusterTesting.IdOf(Cluster.Client.GetGrain<ITurnGrain>(key));
+
+    private (TestSilo Owner, TestSilo Other) OwnerAndOther(string key)
+    {
+        var owner = Cluster.OwnerOf(IdOf(key));
+        return (owner, Cluster.Silos.First(s => s != owner));
+    }
+}
