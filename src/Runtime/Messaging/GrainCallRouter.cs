@@ -28,9 +28,7 @@ internal sealed class GrainCallRouter(
 
     public void Invoke(GrainId target, GrainRequest request, CancellationToken cancellationToken)
     {
-        var now = time.GetTimestamp();
-        request.SentTimestamp = now;
-        request.DeadlineTimestamp = now + _timeoutTimestampTicks;
+        Stamp(request);
         if (cancellationToken.CanBeCanceled)
         {
             request.CancellationToken = cancellationToken;
@@ -43,9 +41,32 @@ internal sealed class GrainCallRouter(
         Route(target, request);
     }
 
+    /// <summary>Runs a call that arrived from another process on this silo, which owned the grain when the call was
+    /// read: it is not routed again (a forwarded call must never be forwarded twice). Should the activation deactivate
+    /// before running it, <see cref="Reroute"/> decides afresh.</summary>
+    public void InvokeLocally(GrainId target, GrainRequest request)
+    {
+        Stamp(request);
+        try
+        {
+            table.Dispatch(target, request);
+        }
+        catch (Exception exception)
+        {
+            request.TryFail(exception);
+        }
+    }
+
     /// <summary>Sends a request again (it waited on an activation which then deactivated, or a silo rejected it); its
     /// deadline is kept.</summary>
     public void Reroute(GrainId target, GrainRequest request) => Route(target, request);
+
+    private void Stamp(GrainRequest request)
+    {
+        var now = time.GetTimestamp();
+        request.SentTimestamp = now;
+        request.DeadlineTimestamp = now + _timeoutTimestampTicks;
+    }
 
     private void Route(GrainId target, GrainRequest request)
     {

@@ -6,7 +6,7 @@ namespace Actors.Runtime.Serialization;
 /// <summary>
 /// How grain-call arguments and results cross the wire between processes: System.Text.Json with one fixed set of
 /// options, each value written with its declared type. Argument and result types must round-trip through it (records,
-/// plain classes with settable properties or a matching constructor, collections, primitives). Used by generated requests.
+/// plain classes with settable properties or a matching constructor, public fields, value tuples, collections, primitives). Used by generated requests.
 /// </summary>
 public static class WireJson
 {
@@ -14,6 +14,7 @@ public static class WireJson
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        IncludeFields = true, // value tuples keep their items in fields
     };
 
     /// <summary>Writes one argument.</summary>

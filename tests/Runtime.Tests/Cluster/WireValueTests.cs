@@ -56,6 +56,12 @@ public sealed class WireValueTests(TwoSiloClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ValueTuples_CrossWithTheirItems()
+    {
+        Assert.Equal(("seven", 7), await Grain.Swap((7, "seven")));
+    }
+
+    [Fact]
     public async Task CollectionsOfRecords_RoundTrip_AndVoidCallsComplete()
     {
         var grain = Grain;

@@ -14,6 +14,8 @@ public sealed class WireGrain : Grain, IWireGrain
 
     public Task<long> Sum(IReadOnlyList<long> values) => Task.FromResult(values.Sum());
 
+    public Task<(string Name, int Count)> Swap((int Count, string Name) pair) => Task.FromResult((pair.Name, pair.Count));
+
     public Task<Dictionary<string, Enrollment>> Index(List<Enrollment> enrollments) =>
         Task.FromResult(enrollments.ToDictionary(e => e.CourseKey));
 

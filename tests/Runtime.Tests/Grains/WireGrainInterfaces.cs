@@ -27,6 +27,8 @@ public interface IWireGrain : IGrainWithStringKey
 
     Task<long> Sum(IReadOnlyList<long> values);
 
+    Task<(string Name, int Count)> Swap((int Count, string Name) pair);
+
     Task<Dictionary<string, Enrollment>> Index(List<Enrollment> enrollments);
 
     Task DoNothing();

@@ -75,7 +75,7 @@ internal sealed partial class SiloRequestHandler(
         }
 
         Interlocked.Increment(ref _inFlight);
-        router.Invoke(target, request, CancellationToken.None);
+        router.InvokeLocally(target, request);
         _ = AnswerAsync(connection, frame.CorrelationId, request);
         return ValueTask.CompletedTask;
     }
