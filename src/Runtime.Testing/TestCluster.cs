@@ -52,6 +52,9 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>The client's services.</summary>
     public IServiceProvider ClientServices => _client?.Services ?? throw new InvalidOperationException("The cluster has not started.");
 
+    /// <summary>The membership table every silo and the client use (to play another silo's part in tests).</summary>
+    public IMembershipTable MembershipTable => ClientServices.GetRequiredService<IMembershipTable>();
+
     /// <summary>The placement the client routes by.</summary>
     public PlacementView ClientPlacement => ClientServices.GetRequiredService<ClusterPlacement>().Current;
 
