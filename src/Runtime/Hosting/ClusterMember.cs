@@ -20,7 +20,7 @@ namespace Actors.Runtime.Hosting;
 /// </summary>
 internal sealed partial class ClusterMember(
     TransportListener listener,
-    ITransportHandler requestHandler,
+    SiloRequestHandler requestHandler,
     RemoteGrainCalls remote,
     ClusterPlacement placement,
     ActivationTable activations,
@@ -91,11 +91,10 @@ internal sealed partial class ClusterMember(
     // remote end closed the connection", though the call ran. Wait (bounded) until none is pending and none is queued.
     private async Task DrainAnswersAsync(CancellationToken cancellationToken)
     {
-        var handler = requestHandler as SiloRequestHandler;
-        var deadline = time.GetTimestamp();
-        while (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(deadline) < AnswerDrainLimit)
+        var started = time.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested && time.GetElapsedTime(started) < AnswerDrainLimit)
         {
-            if ((handler?.InFlight ?? 0) == 0 && listener.Connections.All(c => c.QueuedFrames == 0))
+            if (requestHandler.InFlight == 0 && listener.Connections.All(c => c.QueuedFrames == 0))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the batch being flushed
                 return;

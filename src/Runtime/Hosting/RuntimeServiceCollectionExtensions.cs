@@ -93,7 +93,8 @@ public static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton(sp => new TransportConnections(
             sp.GetRequiredService<IOptions<TransportOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.TryAddSingleton<RemoteGrainCalls>();
-        services.TryAddSingleton<ITransportHandler, SiloRequestHandler>();
+        services.TryAddSingleton<SiloRequestHandler>();
+        services.TryAddSingleton<ITransportHandler>(sp => sp.GetRequiredService<SiloRequestHandler>());
         services.TryAddSingleton<TransportListener>();
         services.TryAddSingleton<ClusterMember>();
 
