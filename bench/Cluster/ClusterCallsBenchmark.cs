@@ -62,7 +62,7 @@ internal static class ClusterCallsBenchmark
         {
             if (await grains[caller].Echo(text) != text)
                 throw new InvalidOperationException("The echo grain answered with another text.");
-        }, duration));
+        }, duration, placement.ThreadPoolWorkItemsAsync));
         var servedAfter = await placement.EchoesServedAsync();
         var shares = placement.Silos.Select((silo, i) => new SiloShare(silo.Name, silo.ProcessId, placement.GrainsOn(silo), servedAfter[i] - servedBefore[i])).ToList();
         foreach (var share in shares)
@@ -70,21 +70,27 @@ internal static class ClusterCallsBenchmark
         return new ClusterCallsResult(results, shares);
     }
 
-    private static async Task<Measurement> MeasureAsync(string subject, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration)
+    private static async Task<Measurement> MeasureAsync(string subject, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration,
+        Func<Task<long>>? serverWorkItems = null)
     {
         await RunCallersAsync(call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
         var recorder = new CallLatencies();
         var clientCpu = ProcessorTime.OfThisProcess();
         var serversCpu = ProcessorTime.Of(servers);
+        var clientItems = ThreadPool.CompletedWorkItemCount;
+        var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
         var started = Stopwatch.GetTimestamp();
         var calls = await RunCallersAsync(call, duration, recorder);
         var elapsed = Stopwatch.GetElapsedTime(started);
         clientCpu = ProcessorTime.OfThisProcess() - clientCpu;
         serversCpu = ProcessorTime.Of(servers) - serversCpu;
+        clientItems = ThreadPool.CompletedWorkItemCount - clientItems;
+        serverItems = serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
         var (p50, p99) = recorder.Percentiles();
         var result = new Measurement(subject, InFlight, calls, elapsed, p50, p99);
         Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
-                          $"CPU per call: client {clientCpu.TotalMicroseconds / calls:N1} µs, servers {serversCpu.TotalMicroseconds / calls:N1} µs");
+                          $"CPU per call: client {clientCpu.TotalMicroseconds / calls:N1} µs, servers {serversCpu.TotalMicroseconds / calls:N1} µs; " +
+                          $"thread-pool work items per call: client {(double)clientItems / calls:N2}" + (serverWorkItems is null ? "" : $", servers {(double)serverItems / calls:N2}"));
         return result;
     }
 
@@ -197,4 +203,7 @@ internal sealed class SiloPlacement
 
     /// <summary>Each silo's count of served echo calls, in <see cref="Silos"/> order.</summary>
     public async Task<long[]> EchoesServedAsync() => await Task.WhenAll(_grainOnSilo.Select(g => g.EchoesServedBySilo().AsTask()));
+
+    /// <summary>Thread-pool work items completed by all the silo processes together.</summary>
+    public async Task<long> ThreadPoolWorkItemsAsync() => (await Task.WhenAll(_grainOnSilo.Select(g => g.SiloThreadPoolWorkItems().AsTask()))).Sum();
 }

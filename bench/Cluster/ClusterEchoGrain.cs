@@ -13,6 +13,9 @@ public interface IClusterEchoGrain : IGrainWithIntegerKey
 
     /// <summary>How many <see cref="Echo"/> calls this silo process has served, over all its activations.</summary>
     ValueTask<long> EchoesServedBySilo();
+
+    /// <summary>Thread-pool work items the silo process has completed so far (<see cref="ThreadPool.CompletedWorkItemCount"/>).</summary>
+    ValueTask<long> SiloThreadPoolWorkItems();
 }
 
 internal sealed class ClusterEchoGrain : Grain, IClusterEchoGrain
@@ -28,4 +31,6 @@ internal sealed class ClusterEchoGrain : Grain, IClusterEchoGrain
     public ValueTask<int> SiloProcessId() => ValueTask.FromResult(Environment.ProcessId);
 
     public ValueTask<long> EchoesServedBySilo() => ValueTask.FromResult(Interlocked.Read(ref s_echoesServed));
+
+    public ValueTask<long> SiloThreadPoolWorkItems() => ValueTask.FromResult(ThreadPool.CompletedWorkItemCount);
 }
