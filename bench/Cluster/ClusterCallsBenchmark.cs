@@ -34,10 +34,11 @@ internal static class ClusterCallsBenchmark
         Console.WriteLine($"  PostgreSQL: {cluster.Database}; client view {cluster.ClientView}");
 
         var results = new List<Measurement>();
+        var costs = new List<CallCost>();
         var rawClients = await Task.WhenAll(rawServers.Select(s => RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, s.Port))));
         try
         {
-            results.Add(await MeasureAsync("raw socket echo, 2 processes (baseline)", rawServers,
+            results.Add(await MeasureAsync("raw socket echo, 2 processes (baseline)", costs, rawServers,
                 caller => rawClients[caller % Silos].CallAsync(payload), duration));
         }
         finally
@@ -51,14 +52,14 @@ internal static class ClusterCallsBenchmark
             var connections = new TransportConnection[Silos];
             for (var i = 0; i < Silos; i++)
                 connections[i] = await transport.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, transportServers[i].Port));
-            results.Add(await MeasureAsync("Actors transport echo, 2 processes", transportServers,
+            results.Add(await MeasureAsync("Actors transport echo, 2 processes", costs, transportServers,
                 caller => connections[caller % Silos].SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30)), duration));
         }
 
         var grains = Enumerable.Range(0, InFlight).Select(key => cluster.Client.GetGrain<IClusterEchoGrain>(key)).ToArray();
         var placement = await SiloPlacement.OfAsync(grains, cluster);
         var servedBefore = await placement.EchoesServedAsync();
-        results.Add(await MeasureAsync("grain calls, client → 2 silo processes", cluster.Silos, async caller =>
+        results.Add(await MeasureAsync("grain calls, client → 2 silo processes", costs, cluster.Silos, async caller =>
         {
             if (await grains[caller].Echo(text) != text)
                 throw new InvalidOperationException("The echo grain answered with another text.");
@@ -67,10 +68,10 @@ internal static class ClusterCallsBenchmark
         var shares = placement.Silos.Select((silo, i) => new SiloShare(silo.Name, silo.ProcessId, placement.GrainsOn(silo), servedAfter[i] - servedBefore[i])).ToList();
         foreach (var share in shares)
             Console.WriteLine($"    {share.Silo} (pid {share.ProcessId}): {share.Grains} of the {InFlight} grains, served {share.Calls:N0} echo calls");
-        return new ClusterCallsResult(results, shares);
+        return new ClusterCallsResult(results, costs, shares);
     }
 
-    private static async Task<Measurement> MeasureAsync(string subject, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration,
+    private static async Task<Measurement> MeasureAsync(string subject, List<CallCost> costs, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration,
         Func<Task<long>>? serverWorkItems = null)
     {
         await RunCallersAsync(call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
@@ -88,6 +89,8 @@ internal static class ClusterCallsBenchmark
         serverItems = serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
         var (p50, p99) = recorder.Percentiles();
         var result = new Measurement(subject, InFlight, calls, elapsed, p50, p99);
+        costs.Add(new CallCost(subject, clientCpu.TotalMicroseconds / calls, serversCpu.TotalMicroseconds / calls,
+            (double)clientItems / calls, serverWorkItems is null ? null : (double)serverItems / calls));
         Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
                           $"CPU per call: client {clientCpu.TotalMicroseconds / calls:N1} µs, servers {serversCpu.TotalMicroseconds / calls:N1} µs; " +
                           $"thread-pool work items per call: client {(double)clientItems / calls:N2}" + (serverWorkItems is null ? "" : $", servers {(double)serverItems / calls:N2}"));
@@ -165,9 +168,13 @@ internal static class ProcessorTime
 }
 
 /// <summary>The figures of <see cref="ClusterCallsBenchmark"/>.</summary>
-internal sealed record ClusterCallsResult(List<Measurement> Rows, List<SiloShare> Shares);
+internal sealed record ClusterCallsResult(List<Measurement> Rows, List<CallCost> Costs, List<SiloShare> Shares);
 
-/// <summary>How many of the benchmark's grains lived on a silo, and how many of the measured calls it served.</summary>
+/// <summary>Processor time per call in the calling process and in the serving processes together, and thread-pool work
+/// items per call (the serving side's only where it can be asked: the silos).</summary>
+internal sealed record CallCost(string Subject, double ClientMicroseconds, double ServersMicroseconds, double ClientWorkItems, double? ServerWorkItems);
+
+/// <summary>How many of the benchmark's grains lived on a silo, and how many echo calls it served during the warm-up and the measurement.</summary>
 internal sealed record SiloShare(string Silo, int ProcessId, int Grains, long Calls);
 
 /// <summary>Which silo process each grain lives in, asked of the grains themselves.</summary>

@@ -34,8 +34,18 @@ internal sealed class ClusterReport(string command)
         foreach (var row in result.Rows)
             b.AppendLine(row.Row(baseline, milliseconds: false));
         b.AppendLine();
+        b.AppendLine("Where the time goes: processor time (user + system, from the OS) per call in the calling process and in the serving");
+        b.AppendLine("processes together, and thread-pool work items per call (each one a thread hop), same measurements. A grain call's");
+        b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn and, after the grain's result, its");
+        b.AppendLine("serialisation and answer (the request resumes whoever awaits it on the thread pool).");
+        b.AppendLine();
+        b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call |");
+        b.AppendLine("|---|---|---|---|---|");
+        foreach (var cost in result.Costs)
+            b.AppendLine($"| {cost.Subject} | {cost.ClientMicroseconds:N2} | {cost.ServersMicroseconds:N2} | {cost.ClientWorkItems:N2} | {(cost.ServerWorkItems is { } items ? items.ToString("N2") : "—")} |");
+        b.AppendLine();
         var total = result.Shares.Sum(s => s.Calls);
-        b.AppendLine("Where the measured grain calls ran (each silo's own count of `Echo` calls served): " +
+        b.AppendLine("Where the grain calls ran (each silo's own count of `Echo` calls served, warm-up and measurement): " +
                      string.Join("; ", result.Shares.Select(s => $"{s.Silo}: {s.Grains} grains, {s.Calls:N0} calls ({(total == 0 ? 0 : 100.0 * s.Calls / total):N0} %)")) + ".");
         b.AppendLine();
     }
