@@ -23,8 +23,10 @@ internal sealed class ClusterReport(string command)
         b.AppendLine($"(membership in a throwaway PostgreSQL), {ClusterCallsBenchmark.InFlight} calls in flight (caller i calls grain i), 1 s warm-up then");
         b.AppendLine($"{duration.TotalSeconds:N0} s, every call's latency recorded. Baseline, same run: the same {ClusterCallsBenchmark.TextBytes}-byte payload, concurrency and topology (this");
         b.AppendLine("process and 2 echo server processes, one TCP connection to each) with the transport's framing over plain sockets, as");
-        b.AppendLine("cheap as a correct request/response gets: concurrent callers share sends (one send for whatever frames are queued),");
-        b.AppendLine("a correlation-id table of TaskCompletionSources, the server answers all the frames of a read with one send. The");
+        b.AppendLine("cheap as a correct request/response gets: callers queue frames in a shared buffer, one writer task sends all that is");
+        b.AppendLine("queued with one send, answers complete a correlation-id table of TaskCompletionSources and resume the caller inline");
+        b.AppendLine("on the read loop (a thread-pool hop per answer measured ~190,000 calls/s in trials), the server answers all the");
+        b.AppendLine("frames of a read with one send. The");
         b.AppendLine("middle row is the runtime's transport alone (`TransportConnections` → `TransportListener` echoing), same topology.");
         b.AppendLine("Everything (client, servers, silos, PostgreSQL) shares the machine's cores. Target: ratio ≥ 0.5.");
         b.AppendLine();
