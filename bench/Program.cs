@@ -1,20 +1,32 @@
 using Actors.Bench;
 using Actors.Bench.Activation;
+using Actors.Bench.Cluster;
 using Actors.Bench.Courses;
 using Actors.Bench.Persistence;
 using Actors.Bench.Ping;
 using Actors.Bench.Transport;
 
 // Benchmarks. Usage: dotnet run -c Release --project bench -- [ping] [persistence] [memory] [navigation] [collect] [staleness] [transport]
-//   [--seconds N] [--update-docs]
+//   [cluster-calls] [failover] [--seconds N] [--update-docs]
 // ping, persistence, memory: the runtime (section bench:runtime); navigation, collect, staleness: courses (section
-// bench:courses); transport: the TCP transport (section bench:transport). navigation starts src/Api's build output of
+// bench:courses); transport: the TCP transport (section bench:transport); cluster-calls, failover: grain calls across
+// processes and failover after a silo is killed (section bench:cluster). navigation starts src/Api's build output of
 // the same configuration: build the solution first (dotnet build -c Release Actors.sln). With no benchmark named, runs
 // all. --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.
+// Hidden subcommands, run by the cluster benchmarks as child processes: silo, echo-server (bench/Cluster).
+switch (args.FirstOrDefault())
+{
+    case "silo":
+        return await SiloCommand.RunAsync(args);
+    case "echo-server":
+        return await EchoServerCommand.RunAsync(args);
+}
+
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 bool Runs(string name) => selected.Count == 0 || selected.Contains(name);
 var shown = args.Where(a => a != "--update-docs").ToList();
+var clusterReport = new ClusterReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 var report = new BenchmarkReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 
 Console.WriteLine($"Actors benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}" +
@@ -63,10 +75,31 @@ if (Runs("transport"))
     report.AddTransport(await TransportBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)), TimeSpan.FromSeconds(seconds));
 }
 
+if (Runs("cluster-calls"))
+{
+    Console.WriteLine($"Cluster calls: client → {ClusterCallsBenchmark.Silos} silo processes vs raw sockets, {ClusterCallsBenchmark.InFlight} in flight, {seconds} s per measurement");
+    clusterReport.AddCalls(await ClusterCallsBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)), TimeSpan.FromSeconds(seconds));
+}
+
+if (Runs("failover"))
+{
+    Console.WriteLine($"Failover: {FailoverBenchmark.Silos} silo processes, kill the owner of a grain, time to its first successful call; {FailoverBenchmark.Runs} runs");
+    clusterReport.AddFailover(await FailoverBenchmark.RunAsync());
+}
+
 Console.WriteLine();
 Console.WriteLine(report.Markdown());
+if (!clusterReport.IsEmpty)
+    Console.WriteLine(clusterReport.Markdown());
 if (args.Contains("--update-docs"))
-    report.WriteTo(Path.Combine(BenchmarkReport.RepositoryRoot(), "docs", "benchmarks.md"));
+{
+    var document = Path.Combine(BenchmarkReport.RepositoryRoot(), "docs", "benchmarks.md");
+    report.WriteTo(document);
+    if (!clusterReport.IsEmpty)
+        clusterReport.WriteTo(document);
+}
+
+return 0;
 
 /// <summary>Entry point type, also used to find this assembly's grains.</summary>
 public partial class Program;

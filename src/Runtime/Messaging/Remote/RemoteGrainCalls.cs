@@ -47,7 +47,10 @@ internal sealed partial class RemoteGrainCalls(
             var remaining = time.GetElapsedTime(time.GetTimestamp(), request.DeadlineTimestamp);
             if (remaining <= TimeSpan.Zero)
                 throw new TimeoutException($"The call to {request.InterfaceName}.{request.MethodName} of grain {target} timed out before it was sent.");
-            answer = await connections.SendRequestAsync(endpoint, FrameType.Request, payload, remaining, request.CancellationToken).ConfigureAwait(false);
+            // The answer is read into the request right on the connection's read loop (no thread hop); the request then
+            // resumes its caller on the caller's own terms (never on this loop).
+            answer = await connections.SendRequestAsync(endpoint, FrameType.Request, payload, remaining, continueOnReadLoop: true,
+                request.CancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {

@@ -3,10 +3,13 @@ namespace Actors.Runtime.Messaging.Transport;
 /// <summary>
 /// A request sent on a connection and not answered yet: the caller's task, its deadline (checked by the connection's
 /// sweep, not by a timer of its own) and its cancellation hook. Completed exactly once, by whoever removes it from the
-/// connection's pending table first: the answer, the sweep, the caller's token, or the connection closing.
+/// connection's pending table first: the answer, the sweep, the caller's token, or the connection closing. The caller's
+/// continuation runs on the thread pool, unless the caller asked to continue where the answer is handled
+/// (<paramref name="continueInline"/>: on the read loop for an answer), which saves a thread hop per call for a caller
+/// whose continuation is short and never blocks.
 /// </summary>
-internal sealed class PendingCall(TransportConnection connection, FrameType type, long correlationId, TimeSpan timeout, long deadline)
-    : TaskCompletionSource<Frame>(TaskCreationOptions.RunContinuationsAsynchronously)
+internal sealed class PendingCall(TransportConnection connection, FrameType type, long correlationId, TimeSpan timeout, long deadline, bool continueInline = false)
+    : TaskCompletionSource<Frame>(continueInline ? TaskCreationOptions.None : TaskCreationOptions.RunContinuationsAsynchronously)
 {
     public TransportConnection Connection { get; } = connection;
 

@@ -109,7 +109,18 @@ public sealed partial class TransportConnection : IAsyncDisposable
     /// <see cref="SiloUnavailableException"/> when the connection is or becomes closed. Each of these fails only this call.
     /// Waits for room when the send queue is full.
     /// </summary>
-    public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default)
+    public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        SendRequestAsync(type, payload, timeout, continueOnReadLoop: false, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>; with
+    /// <paramref name="continueOnReadLoop"/> the caller's continuation runs synchronously where the call completes: on
+    /// the connection's read loop when the answer arrives (or on the sweep, the token's callback or the closing thread
+    /// when it fails). Only for callers whose continuation is short and never blocks (the remote call layer, which hands
+    /// the result to the grain caller's own awaitable): every read on the connection waits for it.
+    /// </summary>
+    internal Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, bool continueOnReadLoop,
+        CancellationToken cancellationToken)
     {
         if (type is not (FrameType.Request or FrameType.Ping))
             throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {type} with {nameof(SendAsync)}.", nameof(type));
@@ -120,7 +131,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
             return Task.FromCanceled<Frame>(cancellationToken);
 
         var id = Interlocked.Increment(ref _nextCorrelationId);
-        var call = new PendingCall(this, type, id, timeout, Deadline(timeout));
+        var call = new PendingCall(this, type, id, timeout, Deadline(timeout), continueOnReadLoop);
         _pending[id] = call;
         if (IsClosed)
         {

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Actors.Bench.Transport;
+using Actors.Runtime.Messaging.Transport;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Bench.Cluster;
+
+/// <summary>
+/// Cross-process grain calls: a cluster client in this process calls <see cref="IClusterEchoGrain.Echo"/> on grains
+/// living in <see cref="Silos"/> silo processes, <see cref="InFlight"/> calls in flight (caller i calls grain i, so
+/// the grains spread over both silos), a <see cref="TextBytes"/>-byte string each way. Baseline in the same run: the
+/// same payload, concurrency and topology (this process and two server processes, one TCP connection to each) over
+/// raw sockets with the transport's framing (<see cref="RawFrameClient"/> against <c>echo-server --kind raw</c>). Also
+/// measured, to show where the time goes: the runtime's transport alone against <c>echo-server --kind transport</c>.
+/// </summary>
+internal static class ClusterCallsBenchmark
+{
+    public const int InFlight = 256;
+    public const int Silos = 2;
+    public const int TextBytes = 32;
+
+    public static async Task<ClusterCallsResult> RunAsync(TimeSpan duration)
+    {
+        var text = new string('e', TextBytes);
+        var payload = Encoding.UTF8.GetBytes(text);
+        await using var processes = new ProcessScope();
+        Console.WriteLine($"  starting {Silos} raw echo servers, {Silos} transport echo servers and {Silos} silos (PostgreSQL membership)");
+        var rawServers = await processes.StartEchoServersAsync("raw");
+        var transportServers = await processes.StartEchoServersAsync("transport");
+        var cluster = processes.Cluster = await SiloProcessCluster.StartAsync(Silos);
+        Console.WriteLine($"  PostgreSQL: {cluster.Database}; client view {cluster.ClientView}");
+
+        var results = new List<Measurement>();
+        var costs = new List<CallCost>();
+        var rawClients = await Task.WhenAll(rawServers.Select(s => RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, s.Port))));
+        try
+        {
+            results.Add(await MeasureAsync("raw socket echo, 2 processes (baseline)", costs, rawServers,
+                caller => rawClients[caller % Silos].CallAsync(payload), duration));
+        }
+        finally
+        {
+            foreach (var client in rawClients)
+                await client.DisposeAsync();
+        }
+
+        await using (var transport = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance))
+        {
+            var connections = new TransportConnection[Silos];
+            for (var i = 0; i < Silos; i++)
+                connections[i] = await transport.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, transportServers[i].Port));
+            results.Add(await MeasureAsync("Actors transport echo, 2 processes", costs, transportServers,
+                caller => connections[caller % Silos].SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30)), duration));
+        }
+
+        var grains = Enumerable.Range(0, InFlight).Select(key => cluster.Client.GetGrain<IClusterEchoGrain>(key)).ToArray();
+        var placement = await SiloPlacement.OfAsync(grains, cluster);
+        var servedBefore = await placement.EchoesServedAsync();
+        results.Add(await MeasureAsync("grain calls, client → 2 silo processes", costs, cluster.Silos, async caller =>
+        {
+            if (await grains[caller].Echo(text) != text)
+                throw new InvalidOperationException("The echo grain answered with another text.");
+        }, duration, placement.ThreadPoolWorkItemsAsync));
+        var servedAfter = await placement.EchoesServedAsync();
+        var shares = placement.Silos.Select((silo, i) => new SiloShare(silo.Name, silo.ProcessId, placement.GrainsOn(silo), servedAfter[i] - servedBefore[i])).ToList();
+        foreach (var share in shares)
+            Console.WriteLine($"    {share.Silo} (pid {share.ProcessId}): {share.Grains} of the {InFlight} grains, served {share.Calls:N0} echo calls");
+        return new ClusterCallsResult(results, costs, shares);
+    }
+
+    private static async Task<Measurement> MeasureAsync(string subject, List<CallCost> costs, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration,
+        Func<Task<long>>? serverWorkItems = null)
+    {
+        await RunCallersAsync(call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
+        var recorder = new CallLatencies();
+        var clientCpu = ProcessorTime.OfThisProcess();
+        var serversCpu = ProcessorTime.Of(servers);
+        var clientItems = ThreadPool.CompletedWorkItemCount;
+        var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
+        var started = Stopwatch.GetTimestamp();
+        var calls = await RunCallersAsync(call, duration, recorder);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        clientCpu = ProcessorTime.OfThisProcess() - clientCpu;
+        serversCpu = ProcessorTime.Of(servers) - serversCpu;
+        clientItems = ThreadPool.CompletedWorkItemCount - clientItems;
+        serverItems = serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
+        var (p50, p99) = recorder.Percentiles();
+        var result = new Measurement(subject, InFlight, calls, elapsed, p50, p99);
+        costs.Add(new CallCost(subject, clientCpu.TotalMicroseconds / calls, serversCpu.TotalMicroseconds / calls,
+            (double)clientItems / calls, serverWorkItems is null ? null : (double)serverItems / calls));
+        Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
+                          $"CPU per call: client {clientCpu.TotalMicroseconds / calls:N1} µs, servers {serversCpu.TotalMicroseconds / calls:N1} µs; " +
+                          $"thread-pool work items per call: client {(double)clientItems / calls:N2}" + (serverWorkItems is null ? "" : $", servers {(double)serverItems / calls:N2}"));
+        return result;
+    }
+
+    private static async Task<long> RunCallersAsync(Func<int, Task> call, TimeSpan duration, CallLatencies recorder)
+    {
+        var stop = 0;
+        long total = 0;
+        var callers = Enumerable.Range(0, InFlight).Select(caller => Task.Run(async () =>
+        {
+            var samples = recorder.ForCaller();
+            long count = 0;
+            while (Volatile.Read(ref stop) == 0)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(caller);
+                samples.Add(Stopwatch.GetTimestamp() - start);
+                count++;
+            }
+
+            Interlocked.Add(ref total, count);
+        })).ToArray();
+        await Task.Delay(duration);
+        Volatile.Write(ref stop, 1);
+        await Task.WhenAll(callers);
+        return total;
+    }
+
+    /// <summary>The echo servers and the cluster of one run, stopped together.</summary>
+    private sealed class ProcessScope : IAsyncDisposable
+    {
+        private readonly List<BenchChildProcess> _children = [];
+
+        public SiloProcessCluster? Cluster { get; set; }
+
+        public async Task<BenchChildProcess[]> StartEchoServersAsync(string kind)
+        {
+            var started = await Task.WhenAll(Enumerable.Range(1, Silos).Select(i =>
+                BenchChildProcess.StartAsync($"{kind}-echo-{i}", ["echo-server", "--kind", kind])));
+            _children.AddRange(started);
+            return started;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Task.WhenAll(_children.Select(c => c.DisposeAsync().AsTask()));
+            if (Cluster is not null)
+                await Cluster.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Processor time (user + system) of processes, read from the operating system.</summary>
+internal static class ProcessorTime
+{
+    public static TimeSpan OfThisProcess()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime;
+    }
+
+    public static TimeSpan Of(IEnumerable<BenchChildProcess> children)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var child in children)
+        {
+            using var process = Process.GetProcessById(child.ProcessId);
+            total += process.TotalProcessorTime;
+        }
+
+        return total;
+    }
+}
+
+/// <summary>The figures of <see cref="ClusterCallsBenchmark"/>.</summary>
+internal sealed record ClusterCallsResult(List<Measurement> Rows, List<CallCost> Costs, List<SiloShare> Shares);
+
+/// <summary>Processor time per call in the calling process and in the serving processes together, and thread-pool work
+/// items per call (the serving side's only where it can be asked: the silos).</summary>
+internal sealed record CallCost(string Subject, double ClientMicroseconds, double ServersMicroseconds, double ClientWorkItems, double? ServerWorkItems);
+
+/// <summary>How many of the benchmark's grains lived on a silo, and how many echo calls it served during the warm-up and the measurement.</summary>
+internal sealed record SiloShare(string Silo, int ProcessId, int Grains, long Calls);
+
+/// <summary>Which silo process each grain lives in, asked of the grains themselves.</summary>
+internal sealed class SiloPlacement
+{
+    private readonly Dictionary<int, int> _grainsByProcess;
+    private readonly IClusterEchoGrain[] _grainOnSilo;
+
+    private SiloPlacement(IReadOnlyList<BenchChildProcess> silos, Dictionary<int, int> grainsByProcess, IClusterEchoGrain[] grainOnSilo)
+    {
+        Silos = silos;
+        _grainsByProcess = grainsByProcess;
+        _grainOnSilo = grainOnSilo;
+    }
+
+    public IReadOnlyList<BenchChildProcess> Silos { get; }
+
+    public static async Task<SiloPlacement> OfAsync(IClusterEchoGrain[] grains, SiloProcessCluster cluster)
+    {
+        var processIds = await Task.WhenAll(grains.Select(g => g.SiloProcessId().AsTask()));
+        var silos = cluster.Silos.ToArray();
+        var grainsByProcess = processIds.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        var stranger = processIds.FirstOrDefault(p => silos.All(s => s.ProcessId != p));
+        if (stranger != 0)
+            throw new InvalidOperationException($"A grain answered from process {stranger}, which is none of the silos.");
+        var grainOnSilo = silos.Select(s => Array.IndexOf(processIds, s.ProcessId) is var i and >= 0
+            ? grains[i]
+            : throw new InvalidOperationException($"None of the {grains.Length} grains lives on {s.Name}; the calls would not cross to every silo.")).ToArray();
+        return new SiloPlacement(silos, grainsByProcess, grainOnSilo);
+    }
+
+    public int GrainsOn(BenchChildProcess silo) => _grainsByProcess.GetValueOrDefault(silo.ProcessId);
+
+    /// <summary>Each silo's count of served echo calls, in <see cref="Silos"/> order.</summary>
+    public async Task<long[]> EchoesServedAsync() => await Task.WhenAll(_grainOnSilo.Select(g => g.EchoesServedBySilo().AsTask()));
+
+    /// <summary>Thread-pool work items completed by all the silo processes together.</summary>
+    public async Task<long> ThreadPoolWorkItemsAsync() => (await Task.WhenAll(_grainOnSilo.Select(g => g.SiloThreadPoolWorkItems().AsTask()))).Sum();
+}
