@@ -22,6 +22,9 @@ public abstract class GrainRequest
     internal CancellationToken CancellationToken;
     internal CancellationTokenRegistration CancellationRegistration;
 
+    /// <summary>Set for a call that came from another process: its outcome goes there instead of to an awaiter.</summary>
+    internal IRemoteAnswer? RemoteAnswer;
+
     /// <summary>How many times a silo rejected this call because it did not own the grain (bounded retries).</summary>
     internal int Rejections;
 
@@ -72,10 +75,6 @@ public abstract class GrainRequest
         if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
             throw new JsonException($"More arguments than {MethodName} takes.");
     }
-
-    /// <summary>Waits for the outcome of a call that came from another process: the result as JSON, or the grain's
-    /// exception thrown.</summary>
-    internal abstract Task<byte[]> ResultJsonWhenDoneAsync();
 
     /// <summary>Completes the caller with a result that came back over the wire as JSON.</summary>
     internal abstract void SucceedFromJson(ReadOnlySpan<byte> json);

@@ -71,14 +71,29 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
 
     private void TrySucceed(TResult result)
     {
-        if (Interlocked.Exchange(ref _completed, 1) == 0)
+        if (Interlocked.Exchange(ref _completed, 1) != 0)
+            return;
+        CancellationRegistration.Dispose();
+        if (RemoteAnswer is not { } remote)
         {
-            CancellationRegistration.Dispose();
             _completion.SetResult(result);
+            return;
         }
-    }
 
-    internal override async Task<byte[]> ResultJsonWhenDoneAsync() => WireJson.ToBytes(await AsValueTask().ConfigureAwait(false));
+        // A call from another process: answer it right here, without waking an awaiter on another thread.
+        byte[] json;
+        try
+        {
+            json = WireJson.ToBytes(result);
+        }
+        catch (Exception exception)
+        {
+            remote.Fail(exception);
+            return;
+        }
+
+        remote.Succeed(json);
+    }
 
     internal override void SucceedFromJson(ReadOnlySpan<byte> json)
     {
@@ -102,7 +117,10 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         if (Interlocked.Exchange(ref _completed, 1) != 0)
             return false;
         CancellationRegistration.Dispose();
-        _completion.SetException(exception);
+        if (RemoteAnswer is { } remote)
+            remote.Fail(exception);
+        else
+            _completion.SetException(exception);
         return true;
     }
 

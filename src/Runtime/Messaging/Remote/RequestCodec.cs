@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
@@ -21,6 +22,14 @@ internal static class RequestCodec
 {
     private const byte ForwardedFlag = 1;
     private const int FixedBytes = 1 + 4 + 2 + 4;
+
+    private const int MaxKnownGrainTypes = 1024;
+
+    // Grain types seen on the wire, so a call does not build and intern its type name again (a handful of types in
+    // practice; bounded so a peer sending made-up names cannot grow it).
+    private static readonly ConcurrentDictionary<string, GrainType> KnownGrainTypes = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, GrainType>.AlternateLookup<ReadOnlySpan<char>> KnownGrainTypesBySpan =
+        KnownGrainTypes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_arguments;
@@ -78,8 +87,23 @@ internal static class RequestCodec
             throw new FormatException("The grain key runs past the end of the payload.");
         if (typeBytes == 0)
             throw new FormatException("The grain type is empty.");
-        var type = new GrainType(Encoding.UTF8.GetString(payload.Slice(7, typeBytes)));
+        var type = GrainTypeOf(payload.Slice(7, typeBytes));
         var key = Encoding.UTF8.GetString(payload.Slice(FixedBytes + typeBytes, keyBytes));
         return (new GrainId(type, key), methodId, FixedBytes + typeBytes + keyBytes);
+    }
+
+    private static GrainType GrainTypeOf(ReadOnlySpan<byte> utf8)
+    {
+        Span<char> chars = stackalloc char[256];
+        if (utf8.Length <= chars.Length && Encoding.UTF8.TryGetChars(utf8, chars, out var written)
+            && KnownGrainTypesBySpan.TryGetValue(chars[..written], out var known))
+        {
+            return known;
+        }
+
+        var type = new GrainType(Encoding.UTF8.GetString(utf8));
+        if (KnownGrainTypes.Count < MaxKnownGrainTypes)
+            KnownGrainTypes.TryAdd(type.Name, type);
+        return type;
     }
 }

@@ -75,36 +75,43 @@ internal sealed partial class SiloRequestHandler(
         }
 
         Interlocked.Increment(ref _inFlight);
+        request.RemoteAnswer = new RemoteAnswer(this, connection, frame.CorrelationId);
         router.InvokeLocally(target, request);
-        _ = AnswerAsync(connection, frame.CorrelationId, request);
         return ValueTask.CompletedTask;
     }
 
-    private async Task AnswerAsync(TransportConnection connection, long correlationId, GrainRequest request)
+    /// <summary>Queues an answer frame; the call stops counting as in flight once it is queued.</summary>
+    private void SendAnswer(TransportConnection connection, Frame answer)
     {
-        Frame answer;
-        try
-        {
-            answer = new Frame(FrameType.Response, correlationId, await request.ResultJsonWhenDoneAsync().ConfigureAwait(false));
-        }
-        catch (Exception exception)
-        {
-            answer = new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception));
-        }
-
-        await SendAnswerAsync(connection, answer).ConfigureAwait(false);
+        var sent = connection.SendAsync(answer);
+        if (sent.IsCompletedSuccessfully)
+            Interlocked.Decrement(ref _inFlight);
+        else
+            _ = SendAnswerSlowAsync(sent);
     }
 
-    private async Task SendAnswerAsync(TransportConnection connection, Frame answer)
+    private async Task SendAnswerSlowAsync(ValueTask<bool> sent)
     {
         try
         {
-            await connection.SendAsync(answer).ConfigureAwait(false);
+            await sent.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // The connection closed: the caller has already failed with SiloUnavailableException.
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
         }
+    }
+
+    private sealed class RemoteAnswer(SiloRequestHandler handler, TransportConnection connection, long correlationId) : IRemoteAnswer
+    {
+        public void Succeed(byte[] resultJson) => handler.SendAnswer(connection, new Frame(FrameType.Response, correlationId, resultJson));
+
+        public void Fail(Exception exception) =>
+            handler.SendAnswer(connection, new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception)));
     }
 
     private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner)
@@ -122,7 +129,7 @@ internal sealed partial class SiloRequestHandler(
             answer = new Frame(FrameType.Error, frame.CorrelationId, ExceptionCodec.Encode(exception));
         }
 
-        await SendAnswerAsync(connection, answer).ConfigureAwait(false);
+        SendAnswer(connection, answer);
     }
 
     private ValueTask Refuse(TransportConnection connection, Frame frame, string reason)
