@@ -16,13 +16,20 @@ internal static class AuthServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<IOptions<JwtOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
 
-        // Authentication: claim names stay as Open edX writes them (no mapping to WS-* URIs).
+        // Authentication: claim names stay as Open edX writes them (no mapping to WS-* URIs). Accepted tokens are kept
+        // (Api:TokenCache) so a client's repeated token is not parsed and its signature not recomputed every request.
+        services.AddOptions<TokenCacheOptions>().BindConfiguration(TokenCacheOptions.Section)
+            .Validate(o => o.MaxEntries >= 0, "Api:TokenCache:MaxEntries must be 0 or more.").ValidateOnStart();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
+            .Configure<IOptions<JwtOptions>, IOptions<TokenCacheOptions>, TimeProvider>((bearer, jwt, tokenCache, time) =>
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(jwt.Value);
+                if (tokenCache.Value.MaxEntries == 0)
+                    return;
+                for (var i = 0; i < bearer.TokenHandlers.Count; i++)
+                    bearer.TokenHandlers[i] = new CachingTokenHandler(bearer.TokenHandlers[i], time, tokenCache.Value.MaxEntries);
             });
 
         // Authorization: authenticated by default; ops endpoints opt out with AllowAnonymous.

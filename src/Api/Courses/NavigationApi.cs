@@ -26,38 +26,67 @@ internal static class NavigationApi
     // Usage keys are full of '+', which the default encoder escapes as \u002B; a JSON body needs no HTML-safe escaping.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static RouteHandlerBuilder MapNavigation(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses");
+    /// <summary>The ETag's companion: revalidate every time (the ETag makes that cheap), and only for this user.</summary>
+    private const string CacheControl = "no-cache, private";
 
-    private static async Task<IResult> GetNavigationAsync(
-        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, CourseStructures structures, NavigationCache cache, TimeProvider time,
+    // The endpoint takes no validatable input (a route string it parses itself), so the validation filter is left off.
+    public static RouteHandlerBuilder MapNavigation(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("/api/course_home/v1/navigation/{*course_key}", GetNavigationAsync).WithTags("Courses").DisableValidation();
+
+    private static async Task GetNavigationAsync(
+        [FromRoute(Name = "course_key")] string courseKey, HttpContext http, IGrainFactory grains, CourseStructures structures,
+        NavigationCache cache, TimeProvider time,
         CancellationToken cancellationToken)
     {
         if (!CourseKey.TryParse(courseKey, out var key))
-            return CoursesApi.InvalidCourseKey(courseKey);
+        {
+            await CoursesApi.InvalidCourseKey(courseKey).ExecuteAsync(http);
+            return;
+        }
+
+        var courseId = key.ToString();
         var username = OpenEdxClaims.UsernameOf(http.User);
         var isStaff = OpenEdxClaims.IsAdministrator(http.User);
-        var course = await structures.GetAsync(key.ToString(), cancellationToken);
+        var course = await structures.GetAsync(courseId, cancellationToken);
 
         var learner = username is null ? null : grains.GetGrain<IStudentModuleGrain>(username);
-        var enrolled = !isStaff && learner is not null && (await learner.GetEnrollmentAsync(key.ToString(), cancellationToken))?.IsActive == true;
+        var enrolled = !isStaff && learner is not null && (await learner.GetEnrollmentAsync(courseId, cancellationToken))?.IsActive == true;
         var role = isStaff ? "staff" : enrolled ? "learner" : course.IsPublic ? "public" : "none";
-        var completion = (isStaff || enrolled) && learner is not null ? await learner.GetCompletionAsync(key.ToString(), cancellationToken) : null;
+        var completion = (isStaff || enrolled) && learner is not null ? await learner.GetCompletionAsync(courseId, cancellationToken) : null;
 
         // What learners see also changes when a start date passes, so that is part of the ETag (and the cache key) too.
         var now = time.GetUtcNow();
         var startedCount = course.StartedCount(now);
-        var etag = new EntityTagHeaderValue($"\"{course.Version}-{completion?.Version ?? 0}-{role}-{startedCount}\"");
-        var headers = http.Response.GetTypedHeaders();
-        headers.ETag = etag;
-        headers.CacheControl = new CacheControlHeaderValue { Private = true, NoCache = true };
-        http.Response.Headers[StructureVersionHeader] = course.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any)))
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+        var etag = $"\"{course.Version}-{completion?.Version ?? 0}-{role}-{startedCount}\"";
+        var response = http.Response;
+        response.Headers.ETag = etag;
+        response.Headers.CacheControl = CacheControl;
+        response.Headers[StructureVersionHeader] = course.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (IsNotModified(http.Request, etag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
 
         var cacheKey = new NavigationCache.Key(course.CourseKey, course.Version, role is "public" or "none" ? "" : username!,
             completion?.Version ?? 0, role, startedCount);
-        return TypedResults.Bytes(cache.GetOrRender(cacheKey, () => Render(course, completion, role, isStaff, now)), "application/json");
+        var body = cache.GetOrRender(cacheKey, () => Render(course, completion, role, isStaff, now));
+        response.ContentType = "application/json";
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body, cancellationToken);
+    }
+
+    /// <summary>Whether <c>If-None-Match</c> names <paramref name="etag"/> (weak comparison) or is <c>*</c>. A client
+    /// echoing the ETag it was given, the usual case, is recognized without parsing the header.</summary>
+    internal static bool IsNotModified(HttpRequest request, string etag)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch;
+        if (ifNoneMatch.Count == 0)
+            return false;
+        if (ifNoneMatch.Count == 1 && string.Equals(ifNoneMatch[0], etag, StringComparison.Ordinal))
+            return true;
+        var current = new EntityTagHeaderValue(etag);
+        return request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(current, useStrongComparison: false) || tag.Equals(EntityTagHeaderValue.Any));
     }
 
     private static byte[] Render(Actors.Grains.Courses.Collect.CollectedCourse course, CourseCompletion? completion, string role, bool isStaff, DateTimeOffset now)

@@ -1,0 +1,53 @@
+using System.Net;
+using Actors.Api.Auth;
+using Actors.Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Api.Tests.Auth;
+
+/// <summary>The host puts the token cache (<c>Api:TokenCache</c>) in front of the bearer scheme's validators.</summary>
+public sealed class TokenCacheRegistrationTests
+{
+    [Fact]
+    public async Task Host_ByDefault_ValidatesBearerTokensThroughTheCache()
+    {
+        await using var app = new ApiApplication();
+        var client = app.CreateLearnerClient("alice");
+
+        var first = await client.GetAsync("/api/user/v1/accounts/alice");
+        var second = await client.GetAsync("/api/user/v1/accounts/alice");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        var cache = Assert.IsType<CachingTokenHandler>(Assert.Single(BearerOptions(app).TokenHandlers));
+        Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task Host_CachedTokenOfAnotherUser_StillGets403()
+    {
+        await using var app = new ApiApplication();
+        var client = app.CreateLearnerClient("alice");
+        await client.GetAsync("/api/user/v1/accounts/alice");
+
+        var response = await client.GetAsync("/api/user/v1/accounts/bob");
+
+        await Problem.AssertAsync(response, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Host_MaxEntriesZero_ValidatesWithoutTheCache()
+    {
+        await using var app = new ApiApplication(settings: new Dictionary<string, string> { ["Api:TokenCache:MaxEntries"] = "0" });
+
+        var response = await app.CreateLearnerClient("alice").GetAsync("/api/user/v1/accounts/alice");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(BearerOptions(app).TokenHandlers, handler => handler is CachingTokenHandler);
+    }
+
+    private static JwtBearerOptions BearerOptions(ApiApplication app) =>
+        app.Services.GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme);
+}
