@@ -13,6 +13,7 @@ public sealed class TestSilo
     {
         Name = name;
         Host = host;
+        Address = Silo.Member?.Address ?? throw new InvalidOperationException($"Silo {name} has not joined.");
     }
 
     /// <summary>The silo's name (<c>silo-1</c>, …); a restarted silo keeps it.</summary>
@@ -24,8 +25,8 @@ public sealed class TestSilo
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => Host.Services;
 
-    /// <summary>This incarnation's address (host, port, generation).</summary>
-    public SiloAddress Address => Silo.Member?.Address ?? throw new InvalidOperationException($"Silo {Name} has not joined.");
+    /// <summary>This incarnation's address (host, port, generation); still readable after the silo stopped or was killed.</summary>
+    public SiloAddress Address { get; }
 
     /// <summary>A grain factory whose calls start on this silo (local when it owns the grain, else over TCP).</summary>
     public IGrainFactory GrainFactory => Services.GetRequiredService<IGrainFactory>();

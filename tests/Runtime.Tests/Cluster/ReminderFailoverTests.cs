@@ -44,7 +44,6 @@ public sealed class ReminderFailoverTests
         foreach (var key in keys)
             await cluster.Client.GetGrain<ITickRecordingReminderGrain>(key).Register("beat", TimeSpan.Zero, Period);
         await Eventually.TrueAsync(() => keys.All(k => ReminderTickLog.Of(k).Count >= 2), "every reminder ticked twice");
-        var beforeJoin = DateTimeOffset.UtcNow;
 
         var joined = await cluster.StartAdditionalSiloAsync();
         await cluster.WaitForLivenessToStabilizeAsync();
@@ -55,7 +54,10 @@ public sealed class ReminderFailoverTests
             "every reminder ticked three times after the view settled");
 
         Assert.All(moved, key => Assert.Contains(ReminderTickLog.Of(key), t => t.DueTime > stable && t.SiloName == joined.Name));
-        AssertNoDueTimeTwice(keys, after: beforeJoin);
+        // While the ranges change hands a tick may come twice (the old owner delivered it, the new one loaded the row
+        // before the old one recorded it, and delivers it as missed); once the view is stable and the hand-over done
+        // (one period later), never.
+        AssertNoDueTimeTwice(keys, after: stable + Period);
     }
 
     private static Task<TestCluster> StartAsync(int silos = 3) =>

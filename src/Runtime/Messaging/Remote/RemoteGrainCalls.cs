@@ -12,10 +12,11 @@ namespace Actors.Runtime.Messaging.Remote;
 
 /// <summary>
 /// Sends grain calls to the silo that owns the grain and completes the caller with the answer: the result, the grain's
-/// exception (<see cref="ExceptionCodec"/>), or a rejection. A rejected call (the silo did not own the grain in its view)
-/// is sent again after a newer view arrives or <see cref="ClusterOptions.RejectedRetryDelay"/> passes, at most
-/// <see cref="ClusterOptions.MaxRejectedRetries"/> times. A call whose connection fails is not sent again (the silo
-/// may have run it): the caller gets the <see cref="SiloUnavailableException"/>.
+/// exception (<see cref="ExceptionCodec"/>), or a rejection. A call that did not run — rejected because the silo did not
+/// own the grain in its view, or never sent because the silo's port refused the connection — is sent again after a
+/// newer view arrives or <see cref="ClusterOptions.RejectedRetryDelay"/> passes, at most
+/// <see cref="ClusterOptions.MaxRejectedRetries"/> times. A call whose connection fails after it was sent is not sent
+/// again (the silo may have run it): the caller gets the <see cref="SiloUnavailableException"/>.
 /// </summary>
 internal sealed partial class RemoteGrainCalls(
     TransportConnections connections,
@@ -52,6 +53,12 @@ internal sealed partial class RemoteGrainCalls(
             answer = await connections.SendRequestAsync(endpoint, FrameType.Request, payload, remaining, continueOnReadLoop: true,
                 request.CancellationToken).ConfigureAwait(false);
         }
+        catch (SiloUnavailableException unreachable) when (unreachable.NotSent)
+        {
+            // Never sent (the silo is down and not yet declared dead, say): safe to route again once the view moves on.
+            await RetryAsync(view, endpoint, target, request, theirVersion: -1, unreachable.Reason, reroute).ConfigureAwait(false);
+            return;
+        }
         catch (Exception exception)
         {
             request.TryFail(exception);
@@ -67,7 +74,8 @@ internal sealed partial class RemoteGrainCalls(
                 request.TryFail(ExceptionCodec.Decode(answer.Payload.Span));
                 break;
             case FrameType.Rejection:
-                await RetryRejectedAsync(view, endpoint, target, request, answer, reroute).ConfigureAwait(false);
+                RejectionPayload.TryDecode(answer.Payload.Span, out var theirVersion, out var reason);
+                await RetryAsync(view, endpoint, target, request, theirVersion, reason, reroute).ConfigureAwait(false);
                 break;
             default:
                 request.TryFail(new SiloUnavailableException(endpoint, $"it answered a grain call with a {answer.Type} frame"));
@@ -75,29 +83,29 @@ internal sealed partial class RemoteGrainCalls(
         }
     }
 
-    private async Task RetryRejectedAsync(PlacementView view, EndPoint endpoint, GrainId target, GrainRequest request, Frame answer,
-        Action<GrainId, GrainRequest> reroute)
+    // A call that did not run (rejected, or never sent) goes out again once this process has a view newer than the one
+    // it was routed by (or newer than the rejecting silo's), waiting at most RejectedRetryDelay × attempt / max.
+    private async Task RetryAsync(PlacementView view, EndPoint endpoint, GrainId target, GrainRequest request, long theirVersion,
+        string reason, Action<GrainId, GrainRequest> reroute)
     {
-        RejectionPayload.TryDecode(answer.Payload.Span, out var theirVersion, out var reason);
         var attempt = ++request.Rejections;
         if (attempt > _options.MaxRejectedRetries)
         {
             LogCallRejected(target, endpoint, attempt, reason);
             request.TryFail(new SiloUnavailableException(endpoint,
-                $"it rejected the call to {target} ({reason}); {attempt} rejections, our view v{placement.Current.Version}, theirs v{theirVersion}"));
+                $"the call to {target} did not run ({reason}); {attempt} attempts, our view v{placement.Current.Version}, theirs v{theirVersion}"));
             return;
         }
 
-        // Theirs is newer: wait until ours catches up. Ours is newer or equal: they are behind; give them a moment.
         LogCallRejectedRetrying(target, endpoint, attempt, view.Version, theirVersion, reason);
         await placement.WaitForNewerAsync(Math.Max(view.Version, theirVersion - 1), _options.RejectedRetryDelay * attempt / _options.MaxRejectedRetries, time)
             .ConfigureAwait(false);
         reroute(target, request);
     }
 
-    [LoggerMessage(EventIds.CallRejected, LogLevel.Warning, "Call to grain {GrainId} failed: silo {Endpoint} rejected it {Attempts} times; last reason: {Reason}")]
+    [LoggerMessage(EventIds.CallRejected, LogLevel.Warning, "Call to grain {GrainId} failed: it did not run on silo {Endpoint} in {Attempts} attempts; last reason: {Reason}")]
     private partial void LogCallRejected(GrainId grainId, EndPoint endpoint, int attempts, string reason);
 
-    [LoggerMessage(EventIds.CallRejectedRetrying, LogLevel.Debug, "Silo {Endpoint} rejected the call to grain {GrainId} (attempt {Attempt}; our view v{OurVersion}, theirs v{TheirVersion}): {Reason}; retrying")]
+    [LoggerMessage(EventIds.CallRejectedRetrying, LogLevel.Debug, "The call to grain {GrainId} did not run on silo {Endpoint} (attempt {Attempt}; our view v{OurVersion}, theirs v{TheirVersion}): {Reason}; retrying after a view change")]
     private partial void LogCallRejectedRetrying(GrainId grainId, EndPoint endpoint, int attempt, long ourVersion, long theirVersion, string reason);
 }

@@ -27,4 +27,8 @@ public sealed class SiloUnavailableException : Exception
 
     /// <summary>Why: the connect failure, the reason the connection closed, or why no silo could be chosen.</summary>
     public string Reason { get; }
+
+    /// <summary>True when the call never left this process (the connection could not be opened), so sending it again
+    /// cannot run it twice.</summary>
+    public bool NotSent { get; init; }
 }

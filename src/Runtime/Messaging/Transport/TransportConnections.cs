@@ -121,7 +121,7 @@ public sealed partial class TransportConnections : IAsyncDisposable
                 : exception is SocketException socketError ? $"connecting failed: {socketError.SocketErrorCode}"
                 : $"connecting failed: {exception.Message}";
             LogConnectFailed(endpoint, reason);
-            throw new SiloUnavailableException(endpoint, reason, exception);
+            throw new SiloUnavailableException(endpoint, reason, exception) { NotSent = true };
         }
 
         var connection = new TransportConnection(socket, endpoint, _handler, _options, _time, _loggers.CreateLogger<TransportConnection>());
