@@ -38,8 +38,8 @@ internal sealed class ClusterReport(string command)
         b.AppendLine();
         b.AppendLine("Where the time goes: processor time (user + system, from the OS) per call in the calling process and in the serving");
         b.AppendLine("processes together, and thread-pool work items per call (each one a thread hop), same measurements. A grain call's");
-        b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn and, after the grain's result, its");
-        b.AppendLine("serialisation and answer (the request resumes whoever awaits it on the thread pool).");
+        b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn (the answer is serialised and queued");
+        b.AppendLine("at the end of that turn, without another hop).");
         b.AppendLine();
         b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call |");
         b.AppendLine("|---|---|---|---|---|");
