@@ -36,6 +36,9 @@ internal sealed class ClusterReport(string command)
         foreach (var row in result.Rows)
             b.AppendLine(row.Row(baseline, milliseconds: false));
         b.AppendLine();
+        var grainRatio = result.Rows.Last().PerSecond / baseline;
+        b.AppendLine($"Grain calls / raw echo: **{grainRatio:N2}, target {(grainRatio >= 0.5 ? "met" : "not met")}**.");
+        b.AppendLine();
         b.AppendLine("Where the time goes: processor time (user + system, from the OS) per call in the calling process and in the serving");
         b.AppendLine("processes together, and thread-pool work items per call (each one a thread hop), same measurements. A grain call's");
         b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn (the answer is serialised and queued");
@@ -70,7 +73,9 @@ internal sealed class ClusterReport(string command)
         }
 
         b.AppendLine();
-        b.AppendLine($"**Median of {runs.Count}: {FailoverBenchmark.Median(runs).TotalSeconds:N2} s** from the kill to the first successful call.");
+        var median = FailoverBenchmark.Median(runs);
+        b.AppendLine($"**Median of {runs.Count}: {median.TotalSeconds:N2} s** from the kill to the first successful call: target " +
+                     $"{(median <= TimeSpan.FromSeconds(5) ? "met" : "not met")}.");
         b.AppendLine();
     }
 
