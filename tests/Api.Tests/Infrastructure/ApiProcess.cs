@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Actors.Api.Tests.Infrastructure;
@@ -14,8 +13,7 @@ namespace Actors.Api.Tests.Infrastructure;
 /// </summary>
 internal sealed partial class ApiProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
     private readonly TaskCompletionSource<string> _token = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private ApiProcess(string workingDirectory, int port, IReadOnlyDictionary<string, string>? environment)
@@ -26,37 +24,23 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         var start = new ProcessStartInfo("dotnet", [assembly, "--urls", BaseAddress.ToString(), "--contentRoot", Path.GetDirectoryName(assembly)!])
         {
             WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process = new ChildProcess(start, OnLine);
     }
 
     public Uri BaseAddress { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts the API and waits until <c>/readyz</c> answers 200 and the token was printed.</summary>
     public static async Task<ApiProcess> StartAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var api = new ApiProcess(workingDirectory, FreePort(), environment);
         api._process.Start();
-        api._process.BeginOutputReadLine();
-        api._process.BeginErrorReadLine();
         await api.WaitUntilReadyAsync();
         return api;
     }
@@ -69,16 +53,10 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         return client;
     }
 
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill();
 
     public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-            Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -106,12 +84,8 @@ internal sealed partial class ApiProcess : IAsyncDisposable
         throw new TimeoutException($"The API at {BaseAddress} was not ready within 60 s:\n{Output}");
     }
 
-    private void OnLine(string? line)
+    private void OnLine(string line)
     {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
         if (Jwt().Match(line) is { Success: true } match)
             _token.TrySetResult(match.Value);
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 
 namespace Actors.Api.Tests.Infrastructure;
 
@@ -10,51 +9,34 @@ namespace Actors.Api.Tests.Infrastructure;
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private SiloProcess(string name, int port, string connectionString)
     {
         Name = name;
         Port = port;
-        var start = new ProcessStartInfo("dotnet", [ApiProcess.BuiltAssemblyPath("Silo", "Actors.Silo.dll")])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [ApiProcess.BuiltAssemblyPath("Silo", "Actors.Silo.dll")]);
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         start.Environment["ConnectionStrings__Actors"] = connectionString;
         start.Environment["Actors__Cluster__Enabled"] = "true";
         start.Environment["Actors__Cluster__SiloPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Actors__Silo__SiloName"] = name;
-        _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process = new ChildProcess(start, OnLine);
     }
 
     public string Name { get; }
 
     public int Port { get; }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-                return _output.ToString();
-        }
-    }
+    public string Output => _process.Output;
 
     /// <summary>Starts the silo and waits until it logs that it joined the cluster.</summary>
     public static async Task<SiloProcess> StartAsync(string name, string connectionString)
     {
         var silo = new SiloProcess(name, ApiProcess.FreePort(), connectionString);
         silo._process.Start();
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
         try
         {
             await silo._joined.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -68,26 +50,16 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void Kill() => _process.Kill();
 
     public ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-            Kill();
         _process.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private void OnLine(string? line)
+    private void OnLine(string line)
     {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.AppendLine(line);
         if (line.Contains(" joined; placement ", StringComparison.Ordinal))
             _joined.TrySetResult();
     }
