@@ -13,6 +13,7 @@ internal sealed partial class BenchmarkReport(string command)
     private readonly Section _runtime = new("runtime", "## Runtime");
     private readonly Section _courses = new("courses", "## Courses");
     private readonly Section _transport = new("transport", "## Transport");
+    private readonly Section _cluster = new("cluster", "## Cluster");
 
     public void AddPing(List<Measurement> results)
     {
@@ -88,7 +89,7 @@ internal sealed partial class BenchmarkReport(string command)
         return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private IEnumerable<Section> Sections() => [_runtime, _courses, _transport];
+    private IEnumerable<Section> Sections() => [_runtime, _courses, _transport, _cluster];
 
     /// <summary>One marked section of the document.</summary>
     private sealed class Section(string name, string heading)

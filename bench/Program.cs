@@ -26,7 +26,6 @@ var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).De
 var selected = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && !int.TryParse(a, out _)).ToHashSet();
 bool Runs(string name) => selected.Count == 0 || selected.Contains(name);
 var shown = args.Where(a => a != "--update-docs").ToList();
-var clusterReport = new ClusterReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 var report = new BenchmarkReport("dotnet run -c Release --project bench" + (shown.Count == 0 ? "" : " -- " + string.Join(' ', shown)));
 
 Console.WriteLine($"Actors benchmarks on {Environment.ProcessorCount} cores, .NET {Environment.Version}" +
@@ -78,26 +77,19 @@ if (Runs("transport"))
 if (Runs("cluster-calls"))
 {
     Console.WriteLine($"Cluster calls: client → {ClusterCallsBenchmark.Silos} silo processes vs raw sockets, {ClusterCallsBenchmark.InFlight} in flight, {seconds} s per measurement");
-    clusterReport.AddCalls(await ClusterCallsBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)), TimeSpan.FromSeconds(seconds));
+    report.AddClusterCalls(await ClusterCallsBenchmark.RunAsync(TimeSpan.FromSeconds(seconds)), TimeSpan.FromSeconds(seconds));
 }
 
 if (Runs("failover"))
 {
     Console.WriteLine($"Failover: {FailoverBenchmark.Silos} silo processes, kill the owner of a grain, time to its first successful call; {FailoverBenchmark.Runs} runs");
-    clusterReport.AddFailover(await FailoverBenchmark.RunAsync());
+    report.AddFailover(await FailoverBenchmark.RunAsync());
 }
 
 Console.WriteLine();
 Console.WriteLine(report.Markdown());
-if (!clusterReport.IsEmpty)
-    Console.WriteLine(clusterReport.Markdown());
 if (args.Contains("--update-docs"))
-{
-    var document = Path.Combine(BenchmarkReport.RepositoryRoot(), "docs", "benchmarks.md");
-    report.WriteTo(document);
-    if (!clusterReport.IsEmpty)
-        clusterReport.WriteTo(document);
-}
+    report.WriteTo(Path.Combine(BenchmarkReport.RepositoryRoot(), "docs", "benchmarks.md"));
 
 return 0;
 

@@ -1,23 +1,13 @@
-using System.Text;
+using Actors.Bench.Cluster;
 
-namespace Actors.Bench.Cluster;
+namespace Actors.Bench;
 
-/// <summary>
-/// The <c>cluster</c> section of docs/benchmarks.md (between <c>&lt;!-- bench:cluster --&gt;</c> and
-/// <c>&lt;!-- /bench:cluster --&gt;</c>, in the format of the other sections): cross-process grain calls and failover.
-/// </summary>
-internal sealed class ClusterReport(string command)
+/// <summary>The cluster section of the report: cross-process grain calls and failover.</summary>
+internal sealed partial class BenchmarkReport
 {
-    private const string Begin = "<!-- bench:cluster -->";
-    private const string End = "<!-- /bench:cluster -->";
-    private const string Heading = "## Cluster";
-    private readonly StringBuilder _body = new();
-
-    public bool IsEmpty => _body.Length == 0;
-
-    public void AddCalls(ClusterCallsResult result, TimeSpan duration)
+    public void AddClusterCalls(ClusterCallsResult result, TimeSpan duration)
     {
-        var b = _body;
+        var b = _cluster.Body;
         b.AppendLine($"Cross-process grain calls (`cluster-calls`): a cluster client in the benchmark process (`AddActorClient`, as the API");
         b.AppendLine($"runs) calls `IClusterEchoGrain.Echo(string)` with a {ClusterCallsBenchmark.TextBytes}-byte string on grains living in {ClusterCallsBenchmark.Silos} silo processes");
         b.AppendLine($"(membership in a throwaway PostgreSQL), {ClusterCallsBenchmark.InFlight} calls in flight (caller i calls grain i), 1 s warm-up then");
@@ -57,7 +47,7 @@ internal sealed class ClusterReport(string command)
 
     public void AddFailover(List<FailoverRun> runs)
     {
-        var b = _body;
+        var b = _cluster.Body;
         b.AppendLine($"Failover (`failover`): {FailoverBenchmark.Silos} silo processes and a cluster client in the benchmark process, membership in a");
         b.AppendLine("throwaway PostgreSQL with the default settings. Each run activates a fresh grain, asks it for its silo's process id,");
         b.AppendLine("kills that process (SIGKILL) and times the kill → the first successful call of the same grain (on a survivor), the");
@@ -77,22 +67,5 @@ internal sealed class ClusterReport(string command)
         b.AppendLine($"**Median of {runs.Count}: {median.TotalSeconds:N2} s** from the kill to the first successful call: target " +
                      $"{(median <= TimeSpan.FromSeconds(5) ? "met" : "not met")}.");
         b.AppendLine();
-    }
-
-    public string Markdown() =>
-        $"{Begin}\nMeasured {DateTime.UtcNow:yyyy-MM-dd} on {Environment.ProcessorCount} cores, .NET {Environment.Version}, with:\n\n" +
-        $"```\n{command}\n```\n\n{_body}{End}";
-
-    /// <summary>Rewrites the section in <paramref name="path"/>, or appends it under its heading if it is not there yet.</summary>
-    public void WriteTo(string path)
-    {
-        var document = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        var start = document.IndexOf(Begin, StringComparison.Ordinal);
-        var end = document.IndexOf(End, StringComparison.Ordinal);
-        document = start < 0 || end < start
-            ? document.TrimEnd('\n') + $"\n\n{Heading}\n\n{Markdown()}\n"
-            : document[..start] + Markdown() + document[(end + End.Length)..];
-        File.WriteAllText(path, document);
-        Console.WriteLine($"Updated {path} (section cluster)");
     }
 }

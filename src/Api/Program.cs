@@ -30,19 +30,11 @@ builder.Services.AddNavigationCache();
 // The embedded default: this process co-hosts the one silo, keeping state and reminders in data/actors.db (SQLite),
 // or in PostgreSQL when ConnectionStrings:Actors is set. With Actors:Cluster:Enabled=true it is instead a client of
 // the cluster's silos (src/Silo processes): it hosts no grains and sends each call to the grain's owner over TCP.
+void ConfigureGrains(SiloBuilder grains) => grains.AddOpenEdxGrains().UseConfiguredStorage(builder.Configuration);
 if (builder.Configuration.GetValue<bool>($"{ClusterOptions.Section}:Enabled"))
-{
-    builder.Services.AddActorClient(client => client
-        .AddOpenEdxGrains()
-        .UseConfiguredStorage(builder.Configuration));
-}
+    builder.Services.AddActorClient(ConfigureGrains);
 else
-{
-    builder.Services.AddActorSilo(silo => silo
-        .AddOpenEdxGrains()
-        .UseConfiguredStorage(builder.Configuration));
-}
-
+    builder.Services.AddActorSilo(ConfigureGrains);
 if (builder.Environment.IsDevelopment())
     builder.Services.AddHostedService<DevelopmentTokenPrinter>();
 

@@ -34,9 +34,6 @@ public sealed class TestSilo
     /// <summary>The placement this silo routes by.</summary>
     public PlacementView Placement => Services.GetRequiredService<ClusterPlacement>().Current;
 
-    /// <summary>How many grain activations live on this silo now.</summary>
-    public int ActivationCount => Services.GetRequiredService<Activation.ActivationTable>().Count;
-
     /// <summary>Whether <paramref name="grainId"/> has an activation on this silo now.</summary>
     public bool HasActivation(GrainId grainId) => Services.GetRequiredService<Activation.ActivationTable>().TryGet(grainId, out _);
 

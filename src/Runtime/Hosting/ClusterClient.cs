@@ -40,7 +40,7 @@ internal sealed partial class ClusterClient(
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var snapshot = await table.ReadAllAsync(cancellationToken);
-        placement.Update(snapshot.Version, snapshot.Entries.Where(e => e.Status == SiloStatus.Active).Select(e => e.Silo));
+        placement.Update(snapshot.Version, snapshot.ActiveSilos);
     }
 
     private async Task PollAsync(CancellationToken cancellationToken)

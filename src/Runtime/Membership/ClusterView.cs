@@ -34,9 +34,7 @@ public sealed class ClusterView
     /// <summary>The view of <paramref name="snapshot"/> as seen by <paramref name="self"/>.</summary>
     public static ClusterView From(MembershipSnapshot snapshot, SiloAddress self)
     {
-        var active = snapshot.Entries
-            .Where(e => e.Status == SiloStatus.Active)
-            .Select(e => e.Silo)
+        var active = snapshot.ActiveSilos
             .OrderBy(s => s.Host, StringComparer.Ordinal)
             .ThenBy(s => s.Port)
             .ThenBy(s => s.Generation)

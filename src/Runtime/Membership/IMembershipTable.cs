@@ -25,7 +25,11 @@ public sealed record MembershipEntry(
 /// <summary>The whole table as of one table version.</summary>
 /// <param name="Version">The table version: bumped by every insert and update, in the same transaction.</param>
 /// <param name="Entries">Every row of the cluster.</param>
-public sealed record MembershipSnapshot(long Version, IReadOnlyList<MembershipEntry> Entries);
+public sealed record MembershipSnapshot(long Version, IReadOnlyList<MembershipEntry> Entries)
+{
+    /// <summary>The silos with status <see cref="SiloStatus.Active"/>: the ones placement puts grains on.</summary>
+    public IEnumerable<SiloAddress> ActiveSilos => Entries.Where(e => e.Status == SiloStatus.Active).Select(e => e.Silo);
+}
 
 /// <summary>
 /// The cluster's membership table: a row per silo incarnation, and a table version. One table holds many clusters,
