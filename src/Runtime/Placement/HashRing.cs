@@ -48,7 +48,9 @@ public sealed class HashRing
     /// <summary>The silo that owns <paramref name="grainId"/>.</summary>
     public SiloAddress? OwnerOf(GrainId grainId) => OwnerOf(grainId.UniformHash);
 
-    /// <summary>The ranges <paramref name="silo"/> owns (empty if it is not on the ring; the full ring if it is alone).</summary>
+    /// <summary>The ranges <paramref name="silo"/> owns (empty if it is not on the ring; the full ring if it is alone).
+    /// Neighbouring points of the same silo make one range, so a reader of the ranges (the reminder service) asks the
+    /// table as few times as the ring allows.</summary>
     public IReadOnlyList<RingRange> RangesOf(SiloAddress silo)
     {
         if (Silos.Count == 1 && Silos[0] == silo)
@@ -59,8 +61,19 @@ public sealed class HashRing
             if (_owners[i] != silo)
                 continue;
             var previous = _points[i == 0 ? _points.Length - 1 : i - 1];
-            if (previous != _points[i])
+            if (previous == _points[i])
+                continue;
+            if (ranges.Count > 0 && ranges[^1].End == previous)
+                ranges[^1] = ranges[^1] with { End = _points[i] };
+            else
                 ranges.Add(new RingRange(previous, _points[i]));
+        }
+
+        // The last range may run on into the first one across the wrap.
+        if (ranges.Count > 1 && ranges[^1].End == ranges[0].Begin)
+        {
+            ranges[0] = ranges[0] with { Begin = ranges[^1].Begin };
+            ranges.RemoveAt(ranges.Count - 1);
         }
 
         return ranges;

@@ -64,4 +64,18 @@ public sealed class HashRingTests
             Assert.Equal(ring.OwnerOf(hash), Assert.Single(holders));
         }
     }
+
+    [Fact]
+    public void RangesOfASilo_AreNeverAdjacent_NeighbouringPointsMakeOneRange()
+    {
+        var silos = new[] { Silo(1), Silo(2), Silo(3) };
+        var ring = new HashRing(silos);
+
+        foreach (var silo in silos)
+        {
+            var ranges = ring.RangesOf(silo);
+            Assert.InRange(ranges.Count, 1, HashRing.DefaultVirtualNodes - 1);
+            Assert.DoesNotContain(ranges, r => ranges.Any(other => other.Begin == r.End));
+        }
+    }
 }
