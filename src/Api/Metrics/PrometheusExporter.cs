@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Text;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Metrics;
 
 /// <summary>
 /// Serves <c>/metrics</c> without an OpenTelemetry exporter: a <see cref="MeterListener"/> aggregates the instruments of
 /// the runtime (<c>Actors.Runtime</c>), the API host (<c>Actors.Api</c>, reserved for its own instruments) and ASP.NET
-/// Core (<c>Microsoft.AspNetCore.*</c>: request durations, connections), and <see cref="Render"/> writes them in the
+/// Core (request durations, connections; which meters: <see cref="MetricsOptions"/>), and <see cref="Render"/> writes them in the
 /// Prometheus text format 0.0.4. Only meters of this host's <see cref="IMeterFactory"/> are read, so hosts that share a
 /// process (tests) do not see each other's numbers.
 /// </summary>
@@ -19,11 +20,12 @@ internal sealed class PrometheusExporter : IHostedService, IDisposable
     private readonly ConcurrentDictionary<Instrument, InstrumentAggregator> _aggregators = new();
     private readonly Lock _scrapeLock = new();
 
-    public PrometheusExporter(IMeterFactory meterFactory)
+    public PrometheusExporter(IMeterFactory meterFactory, IOptions<MetricsOptions> options)
     {
+        var exported = options.Value;
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Scope != meterFactory || !IsExported(instrument.Meter.Name))
+            if (instrument.Meter.Scope != meterFactory || !exported.IsExported(instrument.Meter.Name))
                 return;
             listener.EnableMeasurementEvents(instrument, _aggregators.GetOrAdd(instrument, static i => new InstrumentAggregator(i)));
         };
@@ -36,10 +38,6 @@ internal sealed class PrometheusExporter : IHostedService, IDisposable
         _listener.SetMeasurementEventCallback<double>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record(value, tags));
         _listener.SetMeasurementEventCallback<decimal>(static (_, value, tags, state) => ((InstrumentAggregator)state!).Record((double)value, tags));
     }
-
-    /// <summary>Whether instruments of the meter named <paramref name="meterName"/> are exported.</summary>
-    public static bool IsExported(string meterName) =>
-        meterName is "Actors.Runtime" or "Actors.Api" || meterName.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal);
 
     /// <summary>Reads the observable instruments and writes every series. Scrapes run one at a time.</summary>
     public string Render()

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Actors.Api.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Tests.Metrics;
 
@@ -12,7 +13,7 @@ public sealed class MeasuredTagSetTests : IDisposable
 
     public MeasuredTagSetTests()
     {
-        _exporter = new PrometheusExporter(_services.GetRequiredService<IMeterFactory>());
+        _exporter = new PrometheusExporter(_services.GetRequiredService<IMeterFactory>(), Options.Create(new MetricsOptions()));
         _exporter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Actors.Api.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Tests.Metrics;
 
@@ -12,7 +13,7 @@ public sealed class PrometheusExporterTests : IDisposable
 
     public PrometheusExporterTests()
     {
-        _exporter = new PrometheusExporter(MeterFactory);
+        _exporter = new PrometheusExporter(MeterFactory, Options.Create(new MetricsOptions()));
         _exporter.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -129,12 +130,26 @@ public sealed class PrometheusExporterTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Actors.Runtime", true)]
-    [InlineData("Actors.Api", true)]
-    [InlineData("Microsoft.AspNetCore.Hosting", true)]
-    [InlineData("Microsoft.AspNetCore.Server.Kestrel", true)]
-    [InlineData("Actors.Runtime.Other", false)]
-    [InlineData("System.Net.Http", false)]
-    public void IsExported_MeterName_MatchesTheExportedMeters(string meterName, bool exported) =>
-        Assert.Equal(exported, PrometheusExporter.IsExported(meterName));
+    [InlineData("Actors.Runtime", false, true)]
+    [InlineData("Actors.Api", false, true)]
+    [InlineData("Microsoft.AspNetCore.Hosting", false, true)]
+    [InlineData("Microsoft.AspNetCore.Server.Kestrel", false, true)]
+    [InlineData("Microsoft.AspNetCore.Diagnostics", false, true)]
+    [InlineData("Microsoft.AspNetCore.Routing", false, false)]
+    [InlineData("Microsoft.AspNetCore.Authorization", false, false)]
+    [InlineData("Microsoft.AspNetCore.MemoryPool", false, false)]
+    [InlineData("Microsoft.AspNetCore.Routing", true, true)]
+    [InlineData("Microsoft.AspNetCore.MemoryPool", true, true)]
+    [InlineData("Actors.Runtime.Other", true, false)]
+    [InlineData("System.Net.Http", true, false)]
+    public void IsExported_MeterName_DefaultMetersAndPerRequestAspNetCoreMetersOnlyWhenAsked(string meterName, bool allAspNetCoreMeters, bool exported) =>
+        Assert.Equal(exported, new MetricsOptions { AllAspNetCoreMeters = allAspNetCoreMeters }.IsExported(meterName));
+
+    [Fact]
+    public void Render_MeterNotExported_IsLeftOut()
+    {
+        MeterFactory.Create("Microsoft.AspNetCore.Routing").CreateCounter<long>("aspnetcore.routing.match_attempts").Add(1);
+
+        Assert.Equal("", _exporter.Render());
+    }
 }
