@@ -25,6 +25,7 @@ internal static class AuthServiceCollectionExtensions
             .Configure<IOptions<JwtOptions>, IOptions<TokenCacheOptions>, TimeProvider>((bearer, jwt, tokenCache, time) =>
             {
                 bearer.MapInboundClaims = false;
+                bearer.SaveToken = false; // nothing reads the raw token back from the authentication properties
                 bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(jwt.Value);
                 if (tokenCache.Value.MaxEntries == 0)
                     return;

@@ -49,10 +49,14 @@ internal static class NavigationApi
         var isStaff = OpenEdxClaims.IsAdministrator(http.User);
         var course = await structures.GetAsync(courseId, cancellationToken);
 
+        // One call to the learner's grain: staff read only completions; learners their enrollment and, if active, completions.
         var learner = username is null ? null : grains.GetGrain<IStudentModuleGrain>(username);
-        var enrolled = !isStaff && learner is not null && (await learner.GetEnrollmentAsync(courseId, cancellationToken))?.IsActive == true;
-        var role = isStaff ? "staff" : enrolled ? "learner" : course.IsPublic ? "public" : "none";
-        var completion = (isStaff || enrolled) && learner is not null ? await learner.GetCompletionAsync(courseId, cancellationToken) : null;
+        CourseCompletion? completion = null;
+        if (learner is not null && isStaff)
+            completion = await learner.GetCompletionAsync(courseId, cancellationToken);
+        else if (learner is not null)
+            completion = (await learner.GetCourseStateAsync(courseId, cancellationToken)).Completion;
+        var role = isStaff ? "staff" : completion is not null ? "learner" : course.IsPublic ? "public" : "none";
 
         // What learners see also changes when a start date passes, so that is part of the ETag (and the cache key) too.
         var now = time.GetUtcNow();

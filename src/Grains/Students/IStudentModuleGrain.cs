@@ -29,6 +29,11 @@ public interface IStudentModuleGrain : IGrainWithStringKey
     /// <summary>The learner's block completions in <paramref name="courseId"/>.</summary>
     [ReadOnly]
     Task<CourseCompletion> GetCompletionAsync(string courseId, CancellationToken cancellationToken = default);
+
+    /// <summary>What navigation reads, in one call: the learner's enrollment in <paramref name="courseId"/> (or null) and,
+    /// while it is active, their completions there.</summary>
+    [ReadOnly]
+    Task<LearnerCourseState> GetCourseStateAsync(string courseId, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An enrollment (Open edX's <c>CourseEnrollment</c>).</summary>
@@ -38,6 +43,11 @@ public interface IStudentModuleGrain : IGrainWithStringKey
 /// <param name="IsActive">False once the learner unenrolled.</param>
 /// <param name="Created">When the learner first enrolled.</param>
 public sealed record Enrollment(string Username, string CourseId, string Mode, bool IsActive, DateTimeOffset Created);
+
+/// <summary>A learner's standing in one course.</summary>
+/// <param name="Enrollment">The enrollment, active or not; null if the learner never enrolled.</param>
+/// <param name="Completion">The learner's completions while the enrollment is active; otherwise null.</param>
+public sealed record LearnerCourseState(Enrollment? Enrollment, CourseCompletion? Completion);
 
 /// <summary>The completion of one block.</summary>
 /// <param name="BlockKey">The block's usage key.</param>

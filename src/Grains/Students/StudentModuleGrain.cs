@@ -102,6 +102,13 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
         return CourseAsync(courseId, cancellationToken);
     }
 
+    public async Task<LearnerCourseState> GetCourseStateAsync(string courseId, CancellationToken cancellationToken)
+    {
+        StudentModuleArguments.Key(courseId, nameof(courseId));
+        var enrollment = (await EnrollmentsAsync(cancellationToken)).GetValueOrDefault(courseId);
+        return new LearnerCourseState(enrollment, enrollment is { IsActive: true } ? await CourseAsync(courseId, cancellationToken) : null);
+    }
+
     private Task<ImmutableDictionary<string, Enrollment>> EnrollmentsAsync(CancellationToken cancellationToken)
     {
         if (_enrollments is null || _enrollments.IsFaulted || _enrollments.IsCanceled)

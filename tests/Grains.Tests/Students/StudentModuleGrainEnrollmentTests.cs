@@ -131,4 +131,24 @@ public sealed class StudentModuleGrainEnrollmentTests
         store.FailWrites = false;
         Assert.False((await grain.EnrollAsync(Course, "audit", isActive: false)).IsActive);
     }
+
+    [Fact]
+    public async Task GetCourseState_CompletionsOnlyWhileTheEnrollmentIsActive()
+    {
+        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0));
+        var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
+        const string problem = "block-v1:Org+Course+Run+type@problem+block@p1";
+
+        Assert.Equal(new LearnerCourseState(null, null), await grain.GetCourseStateAsync(Course));
+
+        var enrolled = await grain.EnrollAsync(Course, "audit", isActive: true);
+        await grain.PublishCompletionAsync(Course, problem, "problem", 1.0);
+        var active = await grain.GetCourseStateAsync(Course);
+        Assert.Equal(enrolled, active.Enrollment);
+        Assert.Equal(1.0, Assert.Single(active.Completion!.Blocks).Value.Completion);
+        Assert.Equal((await grain.GetCompletionAsync(Course)).Version, active.Completion.Version);
+
+        var unenrolled = await grain.EnrollAsync(Course, "audit", isActive: false);
+        Assert.Equal(new LearnerCourseState(unenrolled, null), await grain.GetCourseStateAsync(Course));
+    }
 }
