@@ -13,13 +13,16 @@ using Actors.Bench.Transport;
 // processes and failover after a silo is killed (section bench:cluster). navigation starts src/Api's build output of
 // the same configuration: build the solution first (dotnet build -c Release Actors.sln). With no benchmark named, runs
 // all. --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.
-// Hidden subcommands, run by the cluster benchmarks as child processes: silo, echo-server (bench/Cluster).
+// Hidden subcommands, run by the benchmarks as child processes: silo, echo-server (bench/Cluster), bare-endpoint
+// (bench/Courses).
 switch (args.FirstOrDefault())
 {
     case "silo":
         return await SiloCommand.RunAsync(args);
     case "echo-server":
         return await EchoServerCommand.RunAsync(args);
+    case BareEndpoint.Command:
+        return await BareEndpoint.RunAsync(args);
 }
 
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).DefaultIfEmpty(5).First();

@@ -17,9 +17,14 @@ internal sealed record NavigationResult(string Course, int Blocks, int Navigatio
 {
     public const double TargetRatio = 0.7;
     public const string LearnerRow = "navigation, enrolled learner";
+    public const string InThisProcessRow = "bare Kestrel in the client's process (for comparison)";
 
     public double LearnerRatio =>
         Results.First(r => r.Subject == LearnerRow).PerSecond / Results.First(r => r.IsBaseline).PerSecond;
+
+    /// <summary>The learner's requests/s against the bare endpoint running beside the client, in one process.</summary>
+    public double LearnerRatioToInThisProcess =>
+        Results.First(r => r.Subject == LearnerRow).PerSecond / Results.First(r => r.Subject == InThisProcessRow).PerSecond;
 }
 
 /// <summary>A course the navigation benchmark serves.</summary>
@@ -57,7 +62,7 @@ internal static class NavigationHttpBenchmark
     public static IEnumerable<NavigationCourse> Courses()
     {
         var generated = BuildCourse();
-        yield return new NavigationCourse("generated (4 chapters × 5 sequentials × 8 verticals, a problem and an html block each)", CourseKey, generated, CompletedBlocks(generated));
+        if (Environment.GetEnvironmentVariable("NAV_ONLY_SAMPLE") is null) yield return new NavigationCourse("generated (4 chapters × 5 sequentials × 8 verticals, a problem and an html block each)", CourseKey, generated, CompletedBlocks(generated));
         var sample = JsonSerializer.Deserialize<CourseContent>(File.ReadAllBytes(Path.Combine(BenchmarkReport.RepositoryRoot(), "samples", "intro-course.json")))!;
         var sampleKey = "course-v1:" + sample.Blocks.Single(b => b.Type == "course").Id["block-v1:".Length..].Split("+type@")[0];
         yield return new NavigationCourse("samples/intro-course.json", sampleKey, sample, // the learner completes its first three components
@@ -98,15 +103,17 @@ internal static class NavigationHttpBenchmark
                           $"learner with {course.Completed.Count} completions, ETag {etag}");
 
         await using var bare = await BareEndpoint.StartAsync(body, contentType);
+        await using var bareHere = await BareEndpoint.StartInThisProcessAsync(body, contentType);
         var navigation = new Uri(api.BaseAddress, path);
         HttpLoad[] loads =
         [
-            new("bare Kestrel, precomputed body (baseline)", bare.Address, _ => { }, HttpStatusCode.OK, body.Length, Connections),
+            new("bare Kestrel in its own process, precomputed body (baseline)", new Uri(bare.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
             new(NavigationResult.LearnerRow, navigation, Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
             new("navigation, staff (no enrollment or completion reads)", navigation, Bearer(adminToken), HttpStatusCode.OK, null, Connections),
             new("navigation, learner, If-None-Match → 304 (no body)", navigation,
                 request => { Bearer(learnerToken)(request); request.Headers.TryAddWithoutValidation("If-None-Match", etag); },
                 HttpStatusCode.NotModified, null, Connections),
+            new(NavigationResult.InThisProcessRow, new Uri(bareHere.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
         ];
         foreach (var load in loads)
             await load.WarmUpAsync();
