@@ -35,6 +35,9 @@ internal sealed class BareEndpoint : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The serving process when it runs apart; null when it runs in this process.</summary>
+    public int? ProcessId => _process?.ProcessId;
+
     /// <summary>Starts the endpoint in a process of its own, serving <paramref name="body"/>.</summary>
     public static async Task<BareEndpoint> StartAsync(byte[] body, string contentType)
     {

@@ -35,6 +35,14 @@ internal sealed partial class BenchmarkReport
             body.AppendLine($"Enrolled learner / bare: **{ratio:N2}, target {(ratio >= NavigationResult.TargetRatio ? "met" : "not met")}** " +
                             $"(against the bare endpoint in the client's process: {result.LearnerRatioToInThisProcess:N2}).");
             body.AppendLine();
+            body.AppendLine("Processor time (user + system, from the OS) per request, same measurements: the client is the benchmark process;");
+            body.AppendLine("the server is the API's process or the bare endpoint's.");
+            body.AppendLine();
+            body.AppendLine("| subject | client CPU µs/request | server CPU µs/request |");
+            body.AppendLine("|---|---|---|");
+            foreach (var cost in result.Costs)
+                body.AppendLine($"| {cost.Subject} | {cost.ClientMicroseconds:N1} | {cost.ServerMicroseconds?.ToString("N1") ?? "(in the client's)"} |");
+            body.AppendLine();
         }
 
         body.AppendLine("Where a navigation request's time goes outside HTTP (the generated course, same learner and completions, an");

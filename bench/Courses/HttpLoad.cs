@@ -10,9 +10,11 @@ namespace Actors.Bench.Courses;
 /// body in a loop. <see cref="WarmUpAsync"/> runs 1 s on the same connections; <see cref="RunAsync"/> may be called
 /// several times (the benchmark interleaves subjects, so drift on a shared machine hits them alike) and accumulates
 /// requests, time and every request's latency (send to last body byte). Any answer other than the expected status (or,
-/// for 200, the expected body length) fails the measurement.
+/// for 200, the expected body length) fails the measurement. It also adds up the processor time (user + system, from the
+/// OS) that this process (the client) and the serving process used meanwhile, when the server is a process of its own.
 /// </summary>
-internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessage> configure, HttpStatusCode expected, long? expectedBodyLength, int connections)
+internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessage> configure, HttpStatusCode expected, long? expectedBodyLength, int connections,
+    int? serverProcessId = null)
     : IDisposable
 {
     private readonly SocketsHttpHandler _handler = new()
@@ -30,6 +32,8 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
     private readonly LatencyRecorder _recorder = new(SamplesPerConnection);
     private long _requests;
     private TimeSpan _elapsed;
+    private TimeSpan _clientProcessorTime;
+    private TimeSpan _serverProcessorTime;
 
     public string Subject => subject;
 
@@ -38,8 +42,21 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
     public async Task RunAsync(TimeSpan duration)
     {
         var started = Stopwatch.GetTimestamp();
+        var (client, server) = (ProcessorTimeOf(null), ProcessorTimeOf(serverProcessId));
         _requests += await RunLoopsAsync(duration, _recorder);
         _elapsed += Stopwatch.GetElapsedTime(started);
+        _clientProcessorTime += ProcessorTimeOf(null) - client;
+        _serverProcessorTime += ProcessorTimeOf(serverProcessId) - server;
+    }
+
+    /// <summary>Processor time per request in this process and, when it is a process of its own, in the server.</summary>
+    public RequestCost Cost() => new(subject, _clientProcessorTime.TotalMicroseconds / _requests,
+        serverProcessId is null ? null : _serverProcessorTime.TotalMicroseconds / _requests);
+
+    private static TimeSpan ProcessorTimeOf(int? processId)
+    {
+        using var process = processId is { } id ? Process.GetProcessById(id) : Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>Everything <see cref="RunAsync"/> measured so far.</summary>
@@ -47,7 +64,9 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
     {
         var (p50, p99) = _recorder.Percentiles();
         var result = new Measurement(subject, connections, _requests, _elapsed, p50, p99);
-        Console.WriteLine($"  {subject,-58} {result.PerSecond,10:N0} requests/s  p50={p50.TotalMilliseconds,6:N2} ms  p99={p99.TotalMilliseconds,6:N2} ms");
+        var cost = Cost();
+        Console.WriteLine($"  {subject,-58} {result.PerSecond,10:N0} requests/s  p50={p50.TotalMilliseconds,6:N2} ms  p99={p99.TotalMilliseconds,6:N2} ms  " +
+                          $"CPU µs/request: client {cost.ClientMicroseconds:N1}, server {cost.ServerMicroseconds?.ToString("N1") ?? "(in the client)"}");
         return result;
     }
 
@@ -92,3 +111,6 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
         return total;
     }
 }
+
+/// <summary>Processor time per request of one subject: in the client process, and in the server when it runs apart.</summary>
+internal sealed record RequestCost(string Subject, double ClientMicroseconds, double? ServerMicroseconds);

@@ -13,7 +13,9 @@ namespace Actors.Bench.Courses;
 /// <param name="BodyBytes">Size of the learner's navigation body (and of the bare endpoint's).</param>
 /// <param name="Completions">Blocks the learner has completed.</param>
 /// <param name="Results">The rows.</param>
-internal sealed record NavigationResult(string Course, int Blocks, int NavigationBlocks, int BodyBytes, int Completions, List<Measurement> Results)
+/// <param name="Costs">Processor time per request of each row.</param>
+internal sealed record NavigationResult(string Course, int Blocks, int NavigationBlocks, int BodyBytes, int Completions, List<Measurement> Results,
+    List<RequestCost> Costs)
 {
     public const double TargetRatio = 0.7;
     public const string LearnerRow = "navigation, enrolled learner";
@@ -107,12 +109,13 @@ internal static class NavigationHttpBenchmark
         var navigation = new Uri(api.BaseAddress, path);
         HttpLoad[] loads =
         [
-            new("bare Kestrel in its own process, precomputed body (baseline)", new Uri(bare.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
-            new(NavigationResult.LearnerRow, navigation, Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
-            new("navigation, staff (no enrollment or completion reads)", navigation, Bearer(adminToken), HttpStatusCode.OK, null, Connections),
+            new("bare Kestrel in its own process, precomputed body (baseline)", new Uri(bare.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections,
+                bare.ProcessId),
+            new(NavigationResult.LearnerRow, navigation, Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections, api.ProcessId),
+            new("navigation, staff (no enrollment or completion reads)", navigation, Bearer(adminToken), HttpStatusCode.OK, null, Connections, api.ProcessId),
             new("navigation, learner, If-None-Match → 304 (no body)", navigation,
                 request => { Bearer(learnerToken)(request); request.Headers.TryAddWithoutValidation("If-None-Match", etag); },
-                HttpStatusCode.NotModified, null, Connections),
+                HttpStatusCode.NotModified, null, Connections, api.ProcessId),
             new(NavigationResult.InThisProcessRow, new Uri(bareHere.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
         ];
         foreach (var load in loads)
@@ -124,9 +127,10 @@ internal static class NavigationHttpBenchmark
         }
 
         var results = loads.Select(load => load.Result()).ToList();
+        var costs = loads.Select(load => load.Cost()).ToList();
         foreach (var load in loads)
             load.Dispose();
-        return new NavigationResult(course.Name, course.Content.Blocks.Count, navigationBlocks, body.Length, course.Completed.Count, results);
+        return new NavigationResult(course.Name, course.Content.Blocks.Count, navigationBlocks, body.Length, course.Completed.Count, results, costs);
     }
 
     private static int CountNavigationBlocks(byte[] body)

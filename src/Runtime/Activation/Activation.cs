@@ -1,3 +1,4 @@
+using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
 using Actors.Runtime.Persistence;
 using Actors.Runtime.Timers;
@@ -30,6 +31,7 @@ namespace Actors.Runtime.Activation;
 /// </summary>
 internal sealed partial class Activation : SynchronizationContext, IThreadPoolWorkItem
 {
+
     private readonly ActivationServices _services;
     private readonly ActivationTable _table;
     private ActivationState _state;
@@ -75,21 +77,70 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         }
     }
 
-    /// <summary>Adds a request to the mailbox. False if the activation is already gone: look the grain up again.</summary>
-    public bool TryEnqueue(GrainRequest request)
+    /// <summary>
+    /// Adds a request to the mailbox. False if the activation is already gone: look the grain up again. With
+    /// <paramref name="mayStartOnCaller"/> (the caller is not a grain; see <see cref="SchedulingOptions.StartIdleTurnsOnCaller"/>)
+    /// and nothing running, waiting or posted here, the request instead starts at once on the calling thread
+    /// (<see cref="StartOnCaller"/>).
+    /// </summary>
+    public bool TryEnqueue(GrainRequest request, bool mayStartOnCaller = false)
     {
         lock (this)
         {
             if (_state == ActivationState.Invalid)
                 return false;
-            AppendWaiting(request);
-            if (_state != ActivationState.Valid || _scheduled)
-                return true;
-            _scheduled = true;
+            if (mayStartOnCaller && _state == ActivationState.Valid && !_scheduled && _waitingHead is null && _work.Count == 0
+                && _services.StartIdleTurnsOnCaller && CanStart(request))
+            {
+                MarkRunning(request);
+                _scheduled = true;
+            }
+            else
+            {
+                AppendWaiting(request);
+                if (_state != ActivationState.Valid || _scheduled)
+                    return true;
+                _scheduled = true;
+                request = null!;
+            }
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        if (request is not null)
+            StartOnCaller(request);
+        else
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
+    }
+
+    /// <summary>
+    /// Runs the first part of <paramref name="request"/>'s turn (up to its first incomplete <c>await</c>) on the calling
+    /// thread, as the loop would: this activation owns the loop meanwhile (<c>_scheduled</c>) and is the synchronization
+    /// context, so the rest of the turn is posted back here. Whatever arrived meanwhile is left to the loop on the thread
+    /// pool, so the caller only ever runs its own request. A method that finishes synchronously has completed the
+    /// caller's awaitable before this returns, so the caller goes on without a thread hop.
+    /// </summary>
+    private void StartOnCaller(GrainRequest request)
+    {
+        var previous = Current;
+        SetSynchronizationContext(this);
+        try
+        {
+            request.Start(this);
+        }
+        finally
+        {
+            SetSynchronizationContext(previous);
+            bool more;
+            lock (this)
+            {
+                more = _work.Count > 0 || _waitingHead is not null;
+                if (!more)
+                    _scheduled = false;
+            }
+
+            if (more)
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
     }
 
     // Under the lock.
@@ -200,11 +251,7 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
             else if (CanStart(request))
             {
                 Unlink(request, previous);
-                request.Next = _running;
-                _running = request;
-                _runningCount++;
-                if ((request.Flags & RequestFlags.ReadOnly) == 0)
-                    _runningNotReadOnly++;
+                MarkRunning(request);
                 return request;
             }
             else if (_waitingInterleavable == 0)
@@ -220,6 +267,16 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
         }
 
         return null;
+    }
+
+    // Under the lock.
+    private void MarkRunning(GrainRequest request)
+    {
+        request.Next = _running;
+        _running = request;
+        _runningCount++;
+        if ((request.Flags & RequestFlags.ReadOnly) == 0)
+            _runningNotReadOnly++;
     }
 
     private bool CanStart(GrainRequest request)

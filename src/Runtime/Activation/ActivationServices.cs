@@ -23,6 +23,7 @@ internal sealed class ActivationServices(
     public TimeProvider Time { get; } = time;
     public GrainCollectionOptions Collection { get; } = collection.Value;
     public TimeSpan TurnQuantum { get; } = scheduling.Value.TurnQuantum;
+    public bool StartIdleTurnsOnCaller { get; } = scheduling.Value.StartIdleTurnsOnCaller;
     public ILogger Logger { get; } = logger;
     public RuntimeMetrics Metrics { get; } = metrics;
 

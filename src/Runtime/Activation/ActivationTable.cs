@@ -16,14 +16,15 @@ internal sealed class ActivationTable(GrainClassRegistry registry, ActivationSer
 
     public IEnumerable<Activation> All => _activations.Values;
 
-    /// <summary>Puts <paramref name="request"/> in the mailbox of the grain's activation, creating it if needed.</summary>
-    public void Dispatch(GrainId grainId, GrainRequest request)
+    /// <summary>Puts <paramref name="request"/> in the mailbox of the grain's activation, creating it if needed.
+    /// <paramref name="mayStartOnCaller"/>: see <see cref="Activation.TryEnqueue"/>.</summary>
+    public void Dispatch(GrainId grainId, GrainRequest request, bool mayStartOnCaller = false)
     {
         while (true)
         {
             if (_activations.TryGetValue(grainId, out var activation))
             {
-                if (activation.TryEnqueue(request))
+                if (activation.TryEnqueue(request, mayStartOnCaller))
                     return;
                 // It deactivated between lookup and enqueue; it has left (or is leaving) the table.
                 _activations.TryRemove(new KeyValuePair<GrainId, Activation>(grainId, activation));

@@ -53,6 +53,16 @@ public sealed class SchedulingOptions
 {
     /// <summary>How long one activation may keep a thread-pool thread before it yields to others. Default 100 ms.</summary>
     public TimeSpan TurnQuantum { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Whether a call from outside any grain (an HTTP handler, a test, a background service) to an idle activation of
+    /// this silo starts the grain method on the caller's own thread, instead of queuing the activation's loop to the
+    /// thread pool and the caller's continuation after it. Only when nothing is running, waiting or posted there; the
+    /// rest of the turn after its first incomplete <c>await</c> runs on the activation's loop as always. Default true: a
+    /// method that answers from memory then costs no thread hop at all. Calls from grains, timers and other processes
+    /// always queue.
+    /// </summary>
+    public bool StartIdleTurnsOnCaller { get; set; } = true;
 }
 
 /// <summary>Durable reminders. Section <c>Actors:Reminders</c>.</summary>

@@ -38,7 +38,8 @@ internal sealed class GrainCallRouter(
                 return;
         }
 
-        Route(target, request);
+        // A caller outside any grain may run an idle activation's turn itself; a grain never runs another's on its turn.
+        Route(target, request, mayStartOnCaller: SynchronizationContext.Current is not Activation.Activation);
     }
 
     /// <summary>Runs a call that arrived from another process on this silo, which owned the grain when the call was
@@ -59,7 +60,7 @@ internal sealed class GrainCallRouter(
 
     /// <summary>Sends a request again (it waited on an activation which then deactivated, or a silo rejected it); its
     /// deadline is kept.</summary>
-    public void Reroute(GrainId target, GrainRequest request) => Route(target, request);
+    public void Reroute(GrainId target, GrainRequest request) => Route(target, request, mayStartOnCaller: false);
 
     private void Stamp(GrainRequest request)
     {
@@ -68,13 +69,13 @@ internal sealed class GrainCallRouter(
         request.DeadlineTimestamp = now + _timeoutTimestampTicks;
     }
 
-    private void Route(GrainId target, GrainRequest request)
+    private void Route(GrainId target, GrainRequest request, bool mayStartOnCaller)
     {
         try
         {
             if (!_clustered)
             {
-                table.Dispatch(target, request);
+                table.Dispatch(target, request, mayStartOnCaller);
                 return;
             }
 
@@ -83,7 +84,7 @@ internal sealed class GrainCallRouter(
             if (owner is null)
                 throw new SiloUnavailableException($"no active silo owns {target} in cluster view {view}");
             if (owner == view.Self)
-                table.Dispatch(target, request);
+                table.Dispatch(target, request, mayStartOnCaller);
             else
                 remote.Send(view, owner, target, request, Reroute);
         }

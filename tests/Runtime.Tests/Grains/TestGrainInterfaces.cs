@@ -74,3 +74,20 @@ public interface IIntegerKeyGrain : IGrainWithIntegerKey
 
 /// <summary>A test-defined exception type, to check that types cross the call boundary unchanged.</summary>
 public sealed class TestGrainException(string message) : Exception(message);
+
+/// <summary>Reports where its turns run, for the tests of <see cref="Hosting.SchedulingOptions.StartIdleTurnsOnCaller"/>.</summary>
+public interface ICallerThreadGrain : IGrainWithStringKey
+{
+    /// <summary>The thread the method runs on, answered without awaiting.</summary>
+    ValueTask<int> ThreadId();
+
+    /// <summary>Whether the continuation after an <c>await</c> runs with the activation as synchronization context.</summary>
+    Task<bool> ContextAfterAwait();
+
+    /// <summary>Calls <paramref name="otherKey"/>'s <see cref="WaitForGate"/> and only then opens the gate: true if the
+    /// call returned to this grain before the other grain's method finished (it was queued, not run on this turn).</summary>
+    Task<bool> CallOtherThenOpenGate(string otherKey, string gateId);
+
+    /// <summary>Waits (synchronously, up to 5 s) for the gate <paramref name="gateId"/>; true if it opened.</summary>
+    ValueTask<bool> WaitForGate(string gateId);
+}

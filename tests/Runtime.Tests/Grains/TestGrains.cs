@@ -133,3 +133,28 @@ public sealed class IntegerKeyGrain : Grain, IIntegerKeyGrain
 {
     public Task<long> GetKey() => Task.FromResult(GetPrimaryKeyLong());
 }
+
+public sealed class CallerThreadGrain : Grain, ICallerThreadGrain
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ManualResetEventSlim> Gates = new();
+
+    public ValueTask<int> ThreadId() => ValueTask.FromResult(Environment.CurrentManagedThreadId);
+
+    public async Task<bool> ContextAfterAwait()
+    {
+        var context = SynchronizationContext.Current;
+        await Task.Yield();
+        return context is not null && ReferenceEquals(context, SynchronizationContext.Current);
+    }
+
+    public async Task<bool> CallOtherThenOpenGate(string otherKey, string gateId)
+    {
+        var pending = GrainFactory.GetGrain<ICallerThreadGrain>(otherKey).WaitForGate(gateId);
+        var returnedFirst = !pending.IsCompleted;
+        Gates.GetOrAdd(gateId, _ => new ManualResetEventSlim()).Set();
+        return returnedFirst && await pending;
+    }
+
+    public ValueTask<bool> WaitForGate(string gateId) =>
+        ValueTask.FromResult(Gates.GetOrAdd(gateId, _ => new ManualResetEventSlim()).Wait(TimeSpan.FromSeconds(5)));
+}
