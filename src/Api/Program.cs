@@ -43,7 +43,7 @@ var app = builder.Build();
 // Status-code pages sit before authentication so that 401 and 403 get problem-details bodies too.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseAuthentication();
+app.UseBearerAuthentication();
 app.UseAuthorization();
 
 app.MapOps();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Claims;
 using Microsoft.IdentityModel.Tokens;
 
@@ -61,6 +62,20 @@ public sealed class CachingTokenHandler : TokenHandler
         return result;
     }
 
+    /// <summary>
+    /// A copy of the identity of <paramref name="token"/> if it is kept and still usable under
+    /// <paramref name="validationParameters"/>, without validating anything: what <see cref="ValidateTokenAsync(string, TokenValidationParameters)"/>
+    /// would return for it, read synchronously. False for any token that call would have to validate.
+    /// </summary>
+    public bool TryGetAccepted(string token, TokenValidationParameters validationParameters, [NotNullWhen(true)] out ClaimsIdentity? identity)
+    {
+        identity = null;
+        if (_maxEntries == 0 || !IsCacheable(validationParameters) || !_entries.TryGetValue(token, out var kept) || _time.GetUtcNow() >= kept.UsableUntil)
+            return false;
+        identity = kept.CopyIdentity();
+        return true;
+    }
+
     /// <inheritdoc />
     public override Task<TokenValidationResult> ValidateTokenAsync(SecurityToken token, TokenValidationParameters validationParameters) =>
         _validator.ValidateTokenAsync(token, validationParameters);
@@ -119,6 +134,8 @@ public sealed class CachingTokenHandler : TokenHandler
             var expires = new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc));
             return new Entry(result, identity.Clone(), parameters.ValidateLifetime ? expires + parameters.ClockSkew : expires);
         }
+
+        public ClaimsIdentity CopyIdentity() => identity.Clone();
 
         public TokenValidationResult Copy() => new()
         {

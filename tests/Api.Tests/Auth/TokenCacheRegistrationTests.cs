@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Tests.Auth;
 
-/// <summary>The host puts the token cache (<c>Api:TokenCache</c>) in front of the bearer scheme's validators.</summary>
+/// <summary>The host puts the token cache (<c>Api:TokenCache</c>) in front of the bearer scheme's validators, and
+/// authenticates a request with a kept token without the bearer handler (<see cref="BearerAuthenticationMiddleware"/>).</summary>
 public sealed class TokenCacheRegistrationTests
 {
     [Fact]
@@ -46,6 +47,49 @@ public sealed class TokenCacheRegistrationTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(BearerOptions(app).TokenHandlers, handler => handler is CachingTokenHandler);
+    }
+
+    [Fact]
+    public async Task Host_CachedToken_LaterRequestsAuthenticateWithoutTheBearerHandler()
+    {
+        var handled = 0;
+        await using var app = new ApiApplication(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+            bearer => bearer.Events = new JwtBearerEvents { OnMessageReceived = _ => { Interlocked.Increment(ref handled); return Task.CompletedTask; } }));
+        var client = app.CreateLearnerClient("alice");
+
+        for (var i = 0; i < 5; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/user/v1/accounts/alice")).StatusCode);
+
+        Assert.Equal(1, handled);
+    }
+
+    [Fact]
+    public async Task Host_MaxEntriesZero_EveryRequestGoesThroughTheBearerHandler()
+    {
+        var handled = 0;
+        await using var app = new ApiApplication(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+                bearer => bearer.Events = new JwtBearerEvents { OnMessageReceived = _ => { Interlocked.Increment(ref handled); return Task.CompletedTask; } }),
+            settings: new Dictionary<string, string> { ["Api:TokenCache:MaxEntries"] = "0" });
+        var client = app.CreateLearnerClient("alice");
+
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/user/v1/accounts/alice")).StatusCode);
+
+        Assert.Equal(3, handled);
+    }
+
+    [Fact]
+    public async Task Host_CachedTokenWithAnotherSignature_IsRejectedWithTheBearerChallenge()
+    {
+        await using var app = new ApiApplication();
+        var token = app.Token("alice");
+        await app.CreateClient(token).GetAsync("/api/user/v1/accounts/alice");
+        var tampered = token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+
+        var response = await app.CreateClient(tampered).GetAsync("/api/user/v1/accounts/alice");
+
+        await Problem.AssertAsync(response, HttpStatusCode.Unauthorized);
+        Assert.Contains(response.Headers.WwwAuthenticate, header => header.Scheme == "Bearer" && header.Parameter!.Contains("invalid_token"));
     }
 
     private static JwtBearerOptions BearerOptions(ApiApplication app) =>
