@@ -14,7 +14,8 @@ namespace Actors.Api.Auth;
 /// every request. Any other request (no token, an unknown, expired or malformed token, several Authorization headers,
 /// or the cache turned off) goes through the scheme in full, so its outcome, its 401 challenge with
 /// <c>WWW-Authenticate</c> and the token cache's own rules are exactly those of the JWT bearer handler. The API has no
-/// remote (redirecting) authentication schemes, so there is nothing else for this step to do.
+/// remote (redirecting) authentication schemes, so there is nothing else for this step to do. The bearer scheme's
+/// events (<c>JwtBearerEvents</c>) therefore run only for tokens validated in full; the API sets none.
 /// </summary>
 internal sealed class BearerAuthenticationMiddleware
 {

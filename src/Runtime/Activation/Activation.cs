@@ -31,7 +31,6 @@ namespace Actors.Runtime.Activation;
 /// </summary>
 internal sealed partial class Activation : SynchronizationContext, IThreadPoolWorkItem
 {
-
     private readonly ActivationServices _services;
     private readonly ActivationTable _table;
     private ActivationState _state;
@@ -85,27 +84,28 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
     /// </summary>
     public bool TryEnqueue(GrainRequest request, bool mayStartOnCaller = false)
     {
+        bool startHere;
         lock (this)
         {
             if (_state == ActivationState.Invalid)
                 return false;
-            if (mayStartOnCaller && _state == ActivationState.Valid && !_scheduled && _waitingHead is null && _work.Count == 0
-                && _services.StartIdleTurnsOnCaller && CanStart(request))
+            startHere = mayStartOnCaller && _services.StartIdleTurnsOnCaller && _state == ActivationState.Valid && !_scheduled
+                && _waitingHead is null && _work.Count == 0 && CanStart(request);
+            if (startHere)
             {
                 MarkRunning(request);
-                _scheduled = true;
             }
             else
             {
                 AppendWaiting(request);
                 if (_state != ActivationState.Valid || _scheduled)
                     return true;
-                _scheduled = true;
-                request = null!;
             }
+
+            _scheduled = true;
         }
 
-        if (request is not null)
+        if (startHere)
             StartOnCaller(request);
         else
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
