@@ -13,6 +13,7 @@ using Actors.Bench.Transport;
 // processes and failover after a silo is killed (section bench:cluster). navigation starts src/Api's build output of
 // the same configuration: build the solution first (dotnet build -c Release Actors.sln). With no benchmark named, runs
 // all. --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.
+// NAV_ONLY_SAMPLE=1 in the environment limits navigation to the sample course (a quicker run while working on it).
 // Hidden subcommands, run by the benchmarks as child processes: silo, echo-server (bench/Cluster), bare-endpoint
 // (bench/Courses).
 switch (args.FirstOrDefault())
