@@ -22,6 +22,10 @@ internal static class ClusterCallsBenchmark
     public const int Silos = 2;
     public const int TextBytes = 32;
 
+    /// <summary>Each row's time is split into this many slices, taken in turn with the other rows', so drift on a shared
+    /// machine affects every row alike.</summary>
+    public const int Rounds = 4;
+
     public static async Task<ClusterCallsResult> RunAsync(TimeSpan duration)
     {
         var text = new string('e', TextBytes);
@@ -33,68 +37,89 @@ internal static class ClusterCallsBenchmark
         var cluster = processes.Cluster = await SiloProcessCluster.StartAsync(Silos);
         Console.WriteLine($"  PostgreSQL: {cluster.Database}; client view {cluster.ClientView}");
 
-        var results = new List<Measurement>();
-        var costs = new List<CallCost>();
         var rawClients = await Task.WhenAll(rawServers.Select(s => RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, s.Port))));
+        await using var transport = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance);
+        var connections = new TransportConnection[Silos];
+        for (var i = 0; i < Silos; i++)
+            connections[i] = await transport.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, transportServers[i].Port));
+        var grains = Enumerable.Range(0, InFlight).Select(key => cluster.Client.GetGrain<IClusterEchoGrain>(key)).ToArray();
+        var placement = await SiloPlacement.OfAsync(grains, cluster);
         try
         {
-            results.Add(await MeasureAsync("raw socket echo, 2 processes (baseline)", costs, rawServers,
-                caller => rawClients[caller % Silos].CallAsync(payload), duration));
+            ClusterLoad[] loads =
+            [
+                new("raw socket echo, 2 processes (baseline)", rawServers, caller => rawClients[caller % Silos].CallAsync(payload)),
+                new("Actors transport echo, 2 processes", transportServers,
+                    caller => connections[caller % Silos].SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30))),
+                new("grain calls, client → 2 silo processes", cluster.Silos, async caller =>
+                {
+                    if (await grains[caller].Echo(text) != text)
+                        throw new InvalidOperationException("The echo grain answered with another text.");
+                }, placement.ThreadPoolWorkItemsAsync),
+            ];
+            var servedBefore = await placement.EchoesServedAsync();
+            foreach (var load in loads)
+                await RunCallersAsync(load.Call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
+            for (var round = 0; round < Rounds; round++)
+            {
+                foreach (var load in loads)
+                    await load.MeasureAsync(duration / Rounds);
+            }
+
+            var servedAfter = await placement.EchoesServedAsync();
+            var shares = placement.Silos.Select((silo, i) => new SiloShare(silo.Name, silo.ProcessId, placement.GrainsOn(silo), servedAfter[i] - servedBefore[i])).ToList();
+            foreach (var share in shares)
+                Console.WriteLine($"    {share.Silo} (pid {share.ProcessId}): {share.Grains} of the {InFlight} grains, served {share.Calls:N0} echo calls");
+            return new ClusterCallsResult(loads.Select(l => l.Result()).ToList(), loads.Select(l => l.Cost()).ToList(), shares);
         }
         finally
         {
             foreach (var client in rawClients)
                 await client.DisposeAsync();
         }
-
-        await using (var transport = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance))
-        {
-            var connections = new TransportConnection[Silos];
-            for (var i = 0; i < Silos; i++)
-                connections[i] = await transport.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, transportServers[i].Port));
-            results.Add(await MeasureAsync("Actors transport echo, 2 processes", costs, transportServers,
-                caller => connections[caller % Silos].SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30)), duration));
-        }
-
-        var grains = Enumerable.Range(0, InFlight).Select(key => cluster.Client.GetGrain<IClusterEchoGrain>(key)).ToArray();
-        var placement = await SiloPlacement.OfAsync(grains, cluster);
-        var servedBefore = await placement.EchoesServedAsync();
-        results.Add(await MeasureAsync("grain calls, client → 2 silo processes", costs, cluster.Silos, async caller =>
-        {
-            if (await grains[caller].Echo(text) != text)
-                throw new InvalidOperationException("The echo grain answered with another text.");
-        }, duration, placement.ThreadPoolWorkItemsAsync));
-        var servedAfter = await placement.EchoesServedAsync();
-        var shares = placement.Silos.Select((silo, i) => new SiloShare(silo.Name, silo.ProcessId, placement.GrainsOn(silo), servedAfter[i] - servedBefore[i])).ToList();
-        foreach (var share in shares)
-            Console.WriteLine($"    {share.Silo} (pid {share.ProcessId}): {share.Grains} of the {InFlight} grains, served {share.Calls:N0} echo calls");
-        return new ClusterCallsResult(results, costs, shares);
     }
 
-    private static async Task<Measurement> MeasureAsync(string subject, List<CallCost> costs, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, TimeSpan duration,
-        Func<Task<long>>? serverWorkItems = null)
+    /// <summary>One row: a way to make a call, the processes that serve it, and what its slices measured so far.</summary>
+    private sealed class ClusterLoad(string subject, IReadOnlyList<BenchChildProcess> servers, Func<int, Task> call, Func<Task<long>>? serverWorkItems = null)
     {
-        await RunCallersAsync(call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
-        var recorder = new CallLatencies();
-        var clientCpu = ProcessorTime.OfThisProcess();
-        var serversCpu = ProcessorTime.Of(servers);
-        var clientItems = ThreadPool.CompletedWorkItemCount;
-        var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
-        var started = Stopwatch.GetTimestamp();
-        var calls = await RunCallersAsync(call, duration, recorder);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        clientCpu = ProcessorTime.OfThisProcess() - clientCpu;
-        serversCpu = ProcessorTime.Of(servers) - serversCpu;
-        clientItems = ThreadPool.CompletedWorkItemCount - clientItems;
-        serverItems = serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
-        var (p50, p99) = recorder.Percentiles();
-        var result = new Measurement(subject, InFlight, calls, elapsed, p50, p99);
-        costs.Add(new CallCost(subject, clientCpu.TotalMicroseconds / calls, serversCpu.TotalMicroseconds / calls,
-            (double)clientItems / calls, serverWorkItems is null ? null : (double)serverItems / calls));
-        Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
-                          $"CPU per call: client {clientCpu.TotalMicroseconds / calls:N1} µs, servers {serversCpu.TotalMicroseconds / calls:N1} µs; " +
-                          $"thread-pool work items per call: client {(double)clientItems / calls:N2}" + (serverWorkItems is null ? "" : $", servers {(double)serverItems / calls:N2}"));
-        return result;
+        private readonly CallLatencies _latencies = new();
+        private long _calls;
+        private TimeSpan _elapsed;
+        private TimeSpan _clientCpu;
+        private TimeSpan _serversCpu;
+        private long _clientItems;
+        private long _serverItems;
+
+        public Func<int, Task> Call => call;
+
+        public async Task MeasureAsync(TimeSpan duration)
+        {
+            var clientCpu = ProcessorTime.OfThisProcess();
+            var serversCpu = ProcessorTime.Of(servers);
+            var clientItems = ThreadPool.CompletedWorkItemCount;
+            var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
+            var started = Stopwatch.GetTimestamp();
+            _calls += await RunCallersAsync(call, duration, _latencies);
+            _elapsed += Stopwatch.GetElapsedTime(started);
+            _clientCpu += ProcessorTime.OfThisProcess() - clientCpu;
+            _serversCpu += ProcessorTime.Of(servers) - serversCpu;
+            _clientItems += ThreadPool.CompletedWorkItemCount - clientItems;
+            _serverItems += serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
+        }
+
+        public Measurement Result()
+        {
+            var (p50, p99) = _latencies.Percentiles();
+            var result = new Measurement(subject, InFlight, _calls, _elapsed, p50, p99);
+            var cost = Cost();
+            Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
+                              $"CPU per call: client {cost.ClientMicroseconds:N1} µs, servers {cost.ServersMicroseconds:N1} µs; " +
+                              $"thread-pool work items per call: client {cost.ClientWorkItems:N2}" + (cost.ServerWorkItems is { } items ? $", servers {items:N2}" : ""));
+            return result;
+        }
+
+        public CallCost Cost() => new(subject, _clientCpu.TotalMicroseconds / _calls, _serversCpu.TotalMicroseconds / _calls,
+            (double)_clientItems / _calls, serverWorkItems is null ? null : (double)_serverItems / _calls);
     }
 
     private static async Task<long> RunCallersAsync(Func<int, Task> call, TimeSpan duration, CallLatencies recorder)

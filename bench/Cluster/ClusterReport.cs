@@ -10,8 +10,9 @@ internal sealed partial class BenchmarkReport
         var b = _cluster.Body;
         b.AppendLine($"Cross-process grain calls (`cluster-calls`): a cluster client in the benchmark process (`AddActorClient`, as the API");
         b.AppendLine($"runs) calls `IClusterEchoGrain.Echo(string)` with a {ClusterCallsBenchmark.TextBytes}-byte string on grains living in {ClusterCallsBenchmark.Silos} silo processes");
-        b.AppendLine($"(membership in a throwaway PostgreSQL), {ClusterCallsBenchmark.InFlight} calls in flight (caller i calls grain i), 1 s warm-up then");
-        b.AppendLine($"{duration.TotalSeconds:N0} s, every call's latency recorded. Baseline, same run: the same {ClusterCallsBenchmark.TextBytes}-byte payload, concurrency and topology (this");
+        b.AppendLine($"(membership in a throwaway PostgreSQL), {ClusterCallsBenchmark.InFlight} calls in flight (caller i calls grain i); each row warmed 1 s, then");
+        b.AppendLine($"measured {duration.TotalSeconds:N0} s in {ClusterCallsBenchmark.Rounds} slices taken in turn with the other rows' (so drift on the machine hits all rows alike),");
+        b.AppendLine($"every call's latency recorded. Baseline, same run: the same {ClusterCallsBenchmark.TextBytes}-byte payload, concurrency and topology (this");
         b.AppendLine("process and 2 echo server processes, one TCP connection to each) with the transport's framing over plain sockets, as");
         b.AppendLine("cheap as a correct request/response gets: callers queue frames in a shared buffer, one writer task sends all that is");
         b.AppendLine("queued with one send, answers complete a correlation-id table of TaskCompletionSources and resume the caller inline");
