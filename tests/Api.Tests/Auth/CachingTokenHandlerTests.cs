@@ -69,6 +69,36 @@ public sealed class CachingTokenHandlerTests
     }
 
     [Fact]
+    public async Task TryGetAccepted_OnlyAKeptToken_GivesAFreshCopyOfItsIdentityEachTime()
+    {
+        var cache = new CachingTokenHandler(new JsonWebTokenHandler(), TimeProvider.System, maxEntries: 10);
+        var token = Issue("alice");
+        Assert.False(cache.TryGetAccepted(token, Parameters, out _));
+        await cache.ValidateTokenAsync(token, Parameters);
+
+        Assert.True(cache.TryGetAccepted(token, Parameters, out var first));
+        Assert.True(cache.TryGetAccepted(token, Parameters, out var second));
+        Assert.Equal("alice", first.FindFirst(OpenEdxClaims.Username)?.Value);
+        Assert.NotSame(first, second);
+        Assert.False(cache.TryGetAccepted(Issue("bob"), Parameters, out _));
+    }
+
+    [Fact]
+    public async Task TryGetAccepted_KeptTokenOnceTheClockPassesExpiryPlusSkew_IsFalse()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var cache = new CachingTokenHandler(new CountingValidator(), time, maxEntries: 10);
+        var token = Issue("alice", lifetime: TimeSpan.FromMinutes(10));
+        var expires = new DateTimeOffset(new JsonWebToken(token).ValidTo, TimeSpan.Zero);
+        await cache.ValidateTokenAsync(token, Parameters);
+
+        time.SetUtcNow(expires + Parameters.ClockSkew - TimeSpan.FromSeconds(1));
+        Assert.True(cache.TryGetAccepted(token, Parameters, out _));
+        time.SetUtcNow(expires + Parameters.ClockSkew);
+        Assert.False(cache.TryGetAccepted(token, Parameters, out _));
+    }
+
+    [Fact]
     public async Task ValidateTokenAsync_CachedTokenWithAlteredSignature_IsRejected()
     {
         var cache = new CachingTokenHandler(new JsonWebTokenHandler(), TimeProvider.System, maxEntries: 10);
