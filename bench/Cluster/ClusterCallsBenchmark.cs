@@ -170,28 +170,6 @@ internal static class ClusterCallsBenchmark
     }
 }
 
-/// <summary>Processor time (user + system) of processes, read from the operating system.</summary>
-internal static class ProcessorTime
-{
-    public static TimeSpan OfThisProcess()
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.TotalProcessorTime;
-    }
-
-    public static TimeSpan Of(IEnumerable<BenchChildProcess> children)
-    {
-        var total = TimeSpan.Zero;
-        foreach (var child in children)
-        {
-            using var process = Process.GetProcessById(child.ProcessId);
-            total += process.TotalProcessorTime;
-        }
-
-        return total;
-    }
-}
-
 /// <summary>The figures of <see cref="ClusterCallsBenchmark"/>.</summary>
 internal sealed record ClusterCallsResult(List<Measurement> Rows, List<CallCost> Costs, List<SiloShare> Shares);
 

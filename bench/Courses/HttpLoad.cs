@@ -42,22 +42,18 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
     public async Task RunAsync(TimeSpan duration)
     {
         var started = Stopwatch.GetTimestamp();
-        var (client, server) = (ProcessorTimeOf(null), ProcessorTimeOf(serverProcessId));
+        var (client, server) = (ProcessorTime.OfThisProcess(), ServerProcessorTime());
         _requests += await RunLoopsAsync(duration, _recorder);
         _elapsed += Stopwatch.GetElapsedTime(started);
-        _clientProcessorTime += ProcessorTimeOf(null) - client;
-        _serverProcessorTime += ProcessorTimeOf(serverProcessId) - server;
+        _clientProcessorTime += ProcessorTime.OfThisProcess() - client;
+        _serverProcessorTime += ServerProcessorTime() - server;
     }
 
     /// <summary>Processor time per request in this process and, when it is a process of its own, in the server.</summary>
     public RequestCost Cost() => new(subject, _clientProcessorTime.TotalMicroseconds / _requests,
         serverProcessId is null ? null : _serverProcessorTime.TotalMicroseconds / _requests);
 
-    private static TimeSpan ProcessorTimeOf(int? processId)
-    {
-        using var process = processId is { } id ? Process.GetProcessById(id) : Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
-    }
+    private TimeSpan ServerProcessorTime() => serverProcessId is { } id ? ProcessorTime.Of(id) : TimeSpan.Zero;
 
     /// <summary>Everything <see cref="RunAsync"/> measured so far.</summary>
     public Measurement Result()

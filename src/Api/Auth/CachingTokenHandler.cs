@@ -49,12 +49,8 @@ public sealed class CachingTokenHandler : TokenHandler
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
         var cacheable = _maxEntries > 0 && token is not null && validationParameters is not null && IsCacheable(validationParameters);
-        if (cacheable && _entries.TryGetValue(token!, out var kept))
-        {
-            if (_time.GetUtcNow() < kept.UsableUntil)
-                return kept.Copy();
-            Remove(token!, kept);
-        }
+        if (cacheable && Usable(token!) is { } kept)
+            return kept.Copy();
 
         var result = await _validator.ValidateTokenAsync(token, validationParameters);
         if (cacheable && result.IsValid && Entry.TryCreate(result, validationParameters!) is { } entry && _time.GetUtcNow() < entry.UsableUntil)
@@ -69,11 +65,20 @@ public sealed class CachingTokenHandler : TokenHandler
     /// </summary>
     public bool TryGetAccepted(string token, TokenValidationParameters validationParameters, [NotNullWhen(true)] out ClaimsIdentity? identity)
     {
-        identity = null;
-        if (_maxEntries == 0 || !IsCacheable(validationParameters) || !_entries.TryGetValue(token, out var kept) || _time.GetUtcNow() >= kept.UsableUntil)
-            return false;
-        identity = kept.CopyIdentity();
-        return true;
+        identity = _maxEntries > 0 && IsCacheable(validationParameters) && Usable(token) is { } kept ? kept.CopyIdentity() : null;
+        return identity is not null;
+    }
+
+    /// <summary>The kept entry of <paramref name="token"/> while the validator would still accept it; a kept entry past
+    /// that point is dropped.</summary>
+    private Entry? Usable(string token)
+    {
+        if (!_entries.TryGetValue(token, out var kept))
+            return null;
+        if (_time.GetUtcNow() < kept.UsableUntil)
+            return kept;
+        Remove(token, kept);
+        return null;
     }
 
     /// <inheritdoc />
@@ -141,7 +146,7 @@ public sealed class CachingTokenHandler : TokenHandler
         {
             IsValid = true,
             SecurityToken = result.SecurityToken,
-            ClaimsIdentity = identity.Clone(),
+            ClaimsIdentity = CopyIdentity(),
             Issuer = result.Issuer,
             TokenType = result.TokenType,
             TokenContext = result.TokenContext,
