@@ -88,6 +88,7 @@ internal static class ClusterCallsBenchmark
         private TimeSpan _clientCpu;
         private TimeSpan _serversCpu;
         private long _clientItems;
+        private long _clientBytes;
         private long _serverItems;
 
         public Func<int, Task> Call => call;
@@ -97,6 +98,7 @@ internal static class ClusterCallsBenchmark
             var clientCpu = ProcessorTime.OfThisProcess();
             var serversCpu = ProcessorTime.Of(servers);
             var clientItems = ThreadPool.CompletedWorkItemCount;
+            var clientBytes = GC.GetTotalAllocatedBytes();
             var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
             var started = Stopwatch.GetTimestamp();
             _calls += await RunCallersAsync(call, duration, _latencies);
@@ -104,6 +106,7 @@ internal static class ClusterCallsBenchmark
             _clientCpu += ProcessorTime.OfThisProcess() - clientCpu;
             _serversCpu += ProcessorTime.Of(servers) - serversCpu;
             _clientItems += ThreadPool.CompletedWorkItemCount - clientItems;
+            _clientBytes += GC.GetTotalAllocatedBytes() - clientBytes;
             _serverItems += serverWorkItems is null ? 0 : await serverWorkItems() - serverItems;
         }
 
@@ -114,12 +117,13 @@ internal static class ClusterCallsBenchmark
             var cost = Cost();
             Console.WriteLine($"  {subject,-42} {result.PerSecond,10:N0} calls/s  p50={p50.TotalMicroseconds,8:N0} µs  p99={p99.TotalMicroseconds,8:N0} µs  " +
                               $"CPU per call: client {cost.ClientMicroseconds:N1} µs, servers {cost.ServersMicroseconds:N1} µs; " +
-                              $"thread-pool work items per call: client {cost.ClientWorkItems:N2}" + (cost.ServerWorkItems is { } items ? $", servers {items:N2}" : ""));
+                              $"thread-pool work items per call: client {cost.ClientWorkItems:N2}" + (cost.ServerWorkItems is { } items ? $", servers {items:N2}" : "") +
+                              $"; client bytes allocated per call {cost.ClientBytes:N0}");
             return result;
         }
 
         public CallCost Cost() => new(subject, _clientCpu.TotalMicroseconds / _calls, _serversCpu.TotalMicroseconds / _calls,
-            (double)_clientItems / _calls, serverWorkItems is null ? null : (double)_serverItems / _calls);
+            (double)_clientItems / _calls, (double)_clientBytes / _calls, serverWorkItems is null ? null : (double)_serverItems / _calls);
     }
 
     private static async Task<long> RunCallersAsync(Func<int, Task> call, TimeSpan duration, CallLatencies recorder)
@@ -173,9 +177,10 @@ internal static class ClusterCallsBenchmark
 /// <summary>The figures of <see cref="ClusterCallsBenchmark"/>.</summary>
 internal sealed record ClusterCallsResult(List<Measurement> Rows, List<CallCost> Costs, List<SiloShare> Shares);
 
-/// <summary>Processor time per call in the calling process and in the serving processes together, and thread-pool work
-/// items per call (the serving side's only where it can be asked: the silos).</summary>
-internal sealed record CallCost(string Subject, double ClientMicroseconds, double ServersMicroseconds, double ClientWorkItems, double? ServerWorkItems);
+/// <summary>Processor time per call in the calling process and in the serving processes together, thread-pool work
+/// items per call (the serving side's only where it can be asked: the silos), and bytes the calling process allocated per call.</summary>
+internal sealed record CallCost(string Subject, double ClientMicroseconds, double ServersMicroseconds, double ClientWorkItems, double ClientBytes,
+    double? ServerWorkItems);
 
 /// <summary>How many of the benchmark's grains lived on a silo, and how many echo calls it served during the warm-up and the measurement.</summary>
 internal sealed record SiloShare(string Silo, int ProcessId, int Grains, long Calls);

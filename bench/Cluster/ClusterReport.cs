@@ -31,14 +31,15 @@ internal sealed partial class BenchmarkReport
         b.AppendLine($"Grain calls / raw echo: **{grainRatio:N2}, target {(grainRatio >= 0.5 ? "met" : "not met")}**.");
         b.AppendLine();
         b.AppendLine("Where the time goes: processor time (user + system, from the OS) per call in the calling process and in the serving");
-        b.AppendLine("processes together, and thread-pool work items per call (each one a thread hop), same measurements. A grain call's");
+        b.AppendLine("processes together, thread-pool work items per call (each one a thread hop) and bytes the client allocated per call,");
+        b.AppendLine("same measurements. A grain call's");
         b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn (the answer is serialised and queued");
         b.AppendLine("at the end of that turn, without another hop).");
         b.AppendLine();
-        b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call |");
-        b.AppendLine("|---|---|---|---|---|");
+        b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call | client bytes/call |");
+        b.AppendLine("|---|---|---|---|---|---|");
         foreach (var cost in result.Costs)
-            b.AppendLine($"| {cost.Subject} | {cost.ClientMicroseconds:N2} | {cost.ServersMicroseconds:N2} | {cost.ClientWorkItems:N2} | {(cost.ServerWorkItems is { } items ? items.ToString("N2") : "—")} |");
+            b.AppendLine($"| {cost.Subject} | {cost.ClientMicroseconds:N2} | {cost.ServersMicroseconds:N2} | {cost.ClientWorkItems:N2} | {(cost.ServerWorkItems is { } items ? items.ToString("N2") : "—")} | {cost.ClientBytes:N0} |");
         b.AppendLine();
         var total = result.Shares.Sum(s => s.Calls);
         b.AppendLine("Where the grain calls ran (each silo's own count of `Echo` calls served, warm-up and measurement): " +

@@ -44,6 +44,14 @@ public sealed class WireValueTests(TwoSiloClusterFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task LongText_SpanningManyReadBuffers_ComesBackWhole()
+    {
+        var text = string.Concat(Enumerable.Range(0, 40_000).Select(i => i % 7 == 0 ? "Ü€𝄞" : "abc"));
+
+        Assert.Equal(text, await Grain.EchoNullableText(text));
+    }
+
+    [Fact]
     public async Task TimeSpansGuidsAndLongs_ArriveExact()
     {
         var grain = Grain;

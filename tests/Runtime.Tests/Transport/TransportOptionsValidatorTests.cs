@@ -9,7 +9,7 @@ public sealed class TransportOptionsValidatorTests
     {
         var result = new TransportOptionsValidator().Validate(null, new TransportOptions
         {
-            MaxFrameBytes = 3, ConnectTimeout = TimeSpan.Zero, SendQueueCapacity = 0, MaxBatchBytes = 0, TimeoutCheckPeriod = TimeSpan.FromSeconds(-1),
+            MaxFrameBytes = 3, ConnectTimeout = TimeSpan.Zero, SendQueueCapacity = 0, MaxBatchBytes = 0, ReadBatchSize = 0, TimeoutCheckPeriod = TimeSpan.FromSeconds(-1),
         });
 
         Assert.True(result.Failed);
@@ -17,6 +17,7 @@ public sealed class TransportOptionsValidatorTests
         Assert.Contains(result.Failures!, f => f.Contains("Actors:Transport:ConnectTimeout", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Actors:Transport:SendQueueCapacity", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Actors:Transport:MaxBatchBytes", StringComparison.Ordinal));
+        Assert.Contains(result.Failures!, f => f.Contains("Actors:Transport:ReadBatchSize", StringComparison.Ordinal));
         Assert.Contains(result.Failures!, f => f.Contains("Actors:Transport:TimeoutCheckPeriod", StringComparison.Ordinal));
         Assert.True(new TransportOptionsValidator().Validate(null, new TransportOptions()).Succeeded);
     }

@@ -26,6 +26,7 @@ internal sealed partial class RemoteGrainCalls(
     ILogger<RemoteGrainCalls> logger)
 {
     private readonly ClusterOptions _options = options.Value;
+    private readonly TimeProvider _time = time;
 
     /// <summary>The connections to other silos, shared with the membership prober and the forwarder.</summary>
     public TransportConnections Connections => connections;
@@ -34,52 +35,55 @@ internal sealed partial class RemoteGrainCalls(
     /// after a rejection.</summary>
     public void Send(PlacementView view, SiloAddress owner, GrainId target, GrainRequest request, Action<GrainId, GrainRequest> reroute)
     {
-        var payload = RequestCodec.Encode(target, request);
-        _ = SendAsync(view, owner, target, request, payload, reroute);
-    }
-
-    private async Task SendAsync(PlacementView view, SiloAddress owner, GrainId target, GrainRequest request, byte[] payload,
-        Action<GrainId, GrainRequest> reroute)
-    {
-        var endpoint = view.EndPointFor(owner);
-        Frame answer;
+        var call = new RemoteCall(this, view, view.EndPointFor(owner), target, request, reroute);
         try
         {
-            var remaining = time.GetElapsedTime(time.GetTimestamp(), request.DeadlineTimestamp);
-            if (remaining <= TimeSpan.Zero)
-                throw new TimeoutException($"The call to {request.InterfaceName}.{request.MethodName} of grain {target} timed out before it was sent.");
-            // The answer is read into the request right on the connection's read loop (no thread hop); the request then
-            // resumes its caller on the caller's own terms (never on this loop).
-            answer = await connections.SendRequestAsync(endpoint, FrameType.Request, payload, remaining, continueOnReadLoop: true,
-                request.CancellationToken).ConfigureAwait(false);
-        }
-        catch (SiloUnavailableException unreachable) when (unreachable.NotSent)
-        {
-            // Never sent (the silo is down and not yet declared dead, say): safe to route again once the view moves on.
-            await RetryAsync(view, endpoint, target, request, theirVersion: -1, unreachable.Reason, reroute).ConfigureAwait(false);
-            return;
+            connections.Send(call.EndPoint, call, RequestCodec.Encode(target, request), request.CancellationToken);
         }
         catch (Exception exception)
         {
             request.TryFail(exception);
-            return;
+        }
+    }
+
+    /// <summary>
+    /// One grain call on the wire. Its answer is read into the request right on the connection's read loop (no thread
+    /// hop, no task); the request then resumes its caller on the caller's own terms, never on that loop. The transport
+    /// times it out at the request's own deadline.
+    /// </summary>
+    private sealed class RemoteCall(RemoteGrainCalls calls, PlacementView view, EndPoint endpoint, GrainId target, GrainRequest request,
+        Action<GrainId, GrainRequest> reroute)
+        : PendingCall(FrameType.Request, calls._time.GetElapsedTime(request.SentTimestamp, request.DeadlineTimestamp), request.DeadlineTimestamp)
+    {
+        public EndPoint EndPoint => endpoint;
+
+        protected override void OnAnswer(FrameType answerType, ReadOnlySpan<byte> payload)
+        {
+            switch (answerType)
+            {
+                case FrameType.Response:
+                    request.SucceedFromJson(payload);
+                    break;
+                case FrameType.Error:
+                    request.TryFail(ExceptionCodec.Decode(payload));
+                    break;
+                case FrameType.Rejection:
+                    RejectionPayload.TryDecode(payload, out var theirVersion, out var reason);
+                    _ = calls.RetryAsync(view, endpoint, target, request, theirVersion, reason, reroute);
+                    break;
+                default:
+                    request.TryFail(new SiloUnavailableException(endpoint, $"it answered a grain call with a {answerType} frame"));
+                    break;
+            }
         }
 
-        switch (answer.Type)
+        protected override void OnFailure(Exception exception)
         {
-            case FrameType.Response:
-                request.SucceedFromJson(answer.Payload.Span);
-                break;
-            case FrameType.Error:
-                request.TryFail(ExceptionCodec.Decode(answer.Payload.Span));
-                break;
-            case FrameType.Rejection:
-                RejectionPayload.TryDecode(answer.Payload.Span, out var theirVersion, out var reason);
-                await RetryAsync(view, endpoint, target, request, theirVersion, reason, reroute).ConfigureAwait(false);
-                break;
-            default:
-                request.TryFail(new SiloUnavailableException(endpoint, $"it answered a grain call with a {answer.Type} frame"));
-                break;
+            // Never sent (the silo is down and not yet declared dead, say): safe to route again once the view moves on.
+            if (exception is SiloUnavailableException { NotSent: true } unreachable)
+                _ = calls.RetryAsync(view, endpoint, target, request, theirVersion: -1, unreachable.Reason, reroute);
+            else
+                request.TryFail(exception);
         }
     }
 
@@ -98,7 +102,7 @@ internal sealed partial class RemoteGrainCalls(
         }
 
         LogCallRejectedRetrying(target, endpoint, attempt, view.Version, theirVersion, reason);
-        await placement.WaitForNewerAsync(Math.Max(view.Version, theirVersion - 1), _options.RejectedRetryDelay * attempt / _options.MaxRejectedRetries, time)
+        await placement.WaitForNewerAsync(Math.Max(view.Version, theirVersion - 1), _options.RejectedRetryDelay * attempt / _options.MaxRejectedRetries, _time)
             .ConfigureAwait(false);
         reroute(target, request);
     }

@@ -75,10 +75,16 @@ internal sealed partial class SiloRequestHandler(
         }
 
         Interlocked.Increment(ref _inFlight);
-        request.RemoteAnswer = new RemoteAnswer(this, connection, frame.CorrelationId);
-        router.InvokeLocally(target, request);
+        var answer = new RemoteAnswer(this, connection, frame.CorrelationId, target, request);
+        request.RemoteAnswer = answer;
+        if (ReadBatch.Collecting is { } batch)
+            batch.Add(answer); // started with the other calls of the same read, after it
+        else
+            router.InvokeLocally(target, request);
         return ValueTask.CompletedTask;
     }
+
+    private void StartBatched(GrainId target, GrainRequest request) => router.InvokeLocally(target, request, mayStartHere: true);
 
     /// <summary>Queues an answer frame; the call stops counting as in flight once it is queued.</summary>
     private void SendAnswer(TransportConnection connection, Frame answer)
@@ -106,8 +112,12 @@ internal sealed partial class SiloRequestHandler(
         }
     }
 
-    private sealed class RemoteAnswer(SiloRequestHandler handler, TransportConnection connection, long correlationId) : IRemoteAnswer
+    private sealed class RemoteAnswer(SiloRequestHandler handler, TransportConnection connection, long correlationId, GrainId target,
+        GrainRequest request) : IRemoteAnswer, IReadBatchItem
     {
+        /// <summary>Starts the call; on a thread that is not the read loop, an idle activation runs it right here.</summary>
+        public void Run() => handler.StartBatched(target, request);
+
         public void Succeed(byte[] resultJson) => handler.SendAnswer(connection, new Frame(FrameType.Response, correlationId, resultJson));
 
         public void Fail(Exception exception) =>

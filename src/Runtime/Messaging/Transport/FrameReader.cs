@@ -16,6 +16,22 @@ public static class FrameReader
     public static bool TryRead(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, out Frame frame, out string? error)
     {
         frame = default;
+        if (!TryReadInPlace(ref buffer, maxFrameBytes, out var type, out var correlationId, out var payload, out error))
+            return false;
+        frame = new Frame(type, correlationId, payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray());
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="TryRead"/> without copying the payload: <paramref name="payload"/> is a slice of
+    /// <paramref name="buffer"/>'s bytes, valid only until the reader that produced them moves on.
+    /// </summary>
+    public static bool TryReadInPlace(ref ReadOnlySequence<byte> buffer, int maxFrameBytes, out FrameType type, out long correlationId,
+        out ReadOnlySequence<byte> payload, out string? error)
+    {
+        type = default;
+        correlationId = 0;
+        payload = default;
         error = null;
         if (buffer.Length < Frame.LengthPrefixBytes)
             return false;
@@ -45,11 +61,9 @@ public static class FrameReader
         if (buffer.Length < Frame.LengthPrefixBytes + length)
             return false;
 
-        var type = (FrameType)header[Frame.LengthPrefixBytes];
-        var correlationId = BinaryPrimitives.ReadInt64BigEndian(header[(Frame.LengthPrefixBytes + 1)..]);
-        var payloadLength = (int)length - Frame.HeaderBytes;
-        var payload = payloadLength == 0 ? [] : buffer.Slice(Frame.LengthPrefixBytes + Frame.HeaderBytes, payloadLength).ToArray();
-        frame = new Frame(type, correlationId, payload);
+        type = (FrameType)header[Frame.LengthPrefixBytes];
+        correlationId = BinaryPrimitives.ReadInt64BigEndian(header[(Frame.LengthPrefixBytes + 1)..]);
+        payload = buffer.Slice(Frame.LengthPrefixBytes + Frame.HeaderBytes, (int)length - Frame.HeaderBytes);
         buffer = buffer.Slice(Frame.LengthPrefixBytes + length);
         return true;
     }

@@ -16,8 +16,21 @@ public sealed partial class TransportConnection
                 var result = await _input.ReadAsync(_closing.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 string? error;
-                while (FrameReader.TryRead(ref buffer, _options.MaxFrameBytes, out var frame, out error))
-                    await DispatchAsync(frame).ConfigureAwait(false);
+                while (FrameReader.TryReadInPlace(ref buffer, _options.MaxFrameBytes, out var type, out var correlationId, out var payload, out error))
+                {
+                    if (type is FrameType.Response or FrameType.Error or FrameType.Rejection or FrameType.Pong)
+                    {
+                        Answer(type, correlationId, payload);
+                        continue;
+                    }
+
+                    _readBatch.StartCollecting();
+                    var dispatched = DispatchAsync(new Frame(type, correlationId, payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray()));
+                    ReadBatch.StopCollecting();
+                    await dispatched.ConfigureAwait(false);
+                }
+
+                _readBatch.Dispatch();
 
                 if (error is null && result.IsCompleted && !buffer.IsEmpty)
                     error = $"the connection ended inside a frame ({buffer.Length} bytes unread)";
@@ -50,15 +63,22 @@ public sealed partial class TransportConnection
         await _input.CompleteAsync().ConfigureAwait(false);
     }
 
+    // Completes the pending call the answer is for, reading the payload where it lies. No pending call: the caller timed
+    // out or cancelled before the answer came; the answer is dropped.
+    private void Answer(FrameType type, long correlationId, in ReadOnlySequence<byte> payload)
+    {
+        if (!_pending.TryRemove(correlationId, out var call))
+            return;
+        if (payload.IsSingleSegment)
+            call.Answer(type, payload.FirstSpan);
+        else
+            call.Answer(type, payload.ToArray());
+    }
+
     private async ValueTask DispatchAsync(Frame frame)
     {
         switch (frame.Type)
         {
-            case FrameType.Response or FrameType.Error or FrameType.Rejection or FrameType.Pong:
-                // No pending call: the caller timed out or cancelled before the answer came. Dropped.
-                if (_pending.TryRemove(frame.CorrelationId, out var call))
-                    call.Complete(frame);
-                break;
             case FrameType.Ping:
                 await SendAsync(new Frame(FrameType.Pong, frame.CorrelationId, ReadOnlyMemory<byte>.Empty)).ConfigureAwait(false);
                 break;

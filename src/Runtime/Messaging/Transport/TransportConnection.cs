@@ -36,6 +36,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
     private readonly TaskCompletionSource<string> _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ReadBatch _readBatch;
     private ITimer? _sweep;
     private Task _readLoop = Task.CompletedTask;
     private Task _writeLoop = Task.CompletedTask;
@@ -58,6 +59,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         var stream = new NetworkStream(socket, ownsSocket: true);
         _input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
         _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
+        _readBatch = new ReadBatch(options.ReadBatchSize);
         _sendQueue = Channel.CreateBounded<Frame>(new BoundedChannelOptions(options.SendQueueCapacity)
         {
             SingleReader = true,
@@ -109,47 +111,53 @@ public sealed partial class TransportConnection : IAsyncDisposable
     /// <see cref="SiloUnavailableException"/> when the connection is or becomes closed. Each of these fails only this call.
     /// Waits for room when the send queue is full.
     /// </summary>
-    public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        SendRequestAsync(type, payload, timeout, continueOnReadLoop: false, cancellationToken);
-
-    /// <summary>
-    /// <see cref="SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>; with
-    /// <paramref name="continueOnReadLoop"/> the caller's continuation runs synchronously where the call completes: on
-    /// the connection's read loop when the answer arrives (or on the sweep, the token's callback or the closing thread
-    /// when it fails). Only for callers whose continuation is short and never blocks (the remote call layer, which hands
-    /// the result to the grain caller's own awaitable): every read on the connection waits for it.
-    /// </summary>
-    internal Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, bool continueOnReadLoop,
-        CancellationToken cancellationToken)
+    public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        if (type is not (FrameType.Request or FrameType.Ping))
-            throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {type} with {nameof(SendAsync)}.", nameof(type));
         if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
         CheckPayload(payload);
         if (cancellationToken.IsCancellationRequested)
             return Task.FromCanceled<Frame>(cancellationToken);
 
+        var call = new TaskPendingCall(type, timeout, Deadline(timeout));
+        Send(call, payload, cancellationToken);
+        return call.Task;
+    }
+
+    /// <summary>
+    /// Sends <paramref name="call"/>'s request (or ping) with <paramref name="payload"/>; its outcome comes to the call:
+    /// the answer on the read loop, or a failure as described on
+    /// <see cref="SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>. Waits for room (off
+    /// the caller's thread) when the send queue is full.
+    /// </summary>
+    internal void Send(PendingCall call, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        if (call.Type is not (FrameType.Request or FrameType.Ping))
+            throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {call.Type} with {nameof(SendAsync)}.", nameof(call));
+        CheckPayload(payload);
+
         var id = Interlocked.Increment(ref _nextCorrelationId);
-        var call = new PendingCall(this, type, id, timeout, Deadline(timeout), continueOnReadLoop);
+        call.Connection = this;
+        call.CorrelationId = id;
         _pending[id] = call;
         if (IsClosed)
         {
             // Close drains the table after it sets the flag; whichever of us removes the call fails it.
             FailPending(id, Unavailable());
-            return call.Task;
+            return;
         }
 
         if (cancellationToken.CanBeCanceled)
         {
             call.Registration = cancellationToken.UnsafeRegister(
                 static (state, token) => ((PendingCall)state!).Connection.CancelCall((PendingCall)state, token), call);
-            if (call.Task.IsCompleted)
+            if (!_pending.ContainsKey(id))
                 call.Registration.Dispose();
         }
 
-        var frame = new Frame(type, id, payload);
-        return _sendQueue.Writer.TryWrite(frame) ? call.Task : SendRequestSlowAsync(frame, call, cancellationToken);
+        var frame = new Frame(call.Type, id, payload);
+        if (!_sendQueue.Writer.TryWrite(frame))
+            _ = SendRequestSlowAsync(frame, cancellationToken);
     }
 
     /// <summary>
@@ -179,20 +187,17 @@ public sealed partial class TransportConnection : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(CloseAsync("closed locally"));
 
-    private async Task<Frame> SendRequestSlowAsync(Frame frame, PendingCall call, CancellationToken cancellationToken)
+    // Waits for room in the send queue. The call may finish meanwhile (timeout, cancellation); the writer then skips it.
+    private async Task SendRequestSlowAsync(Frame frame, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waitingSenders);
         try
         {
-            var write = _sendQueue.Writer.WriteAsync(frame, cancellationToken).AsTask();
-            if (await Task.WhenAny(write, call.Task).ConfigureAwait(false) == write)
-                await write.ConfigureAwait(false);
-            else
-                _ = write.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            await _sendQueue.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
         }
         catch (ChannelClosedException)
         {
-            FailPending(call.CorrelationId, Unavailable());
+            FailPending(frame.CorrelationId, Unavailable());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -202,8 +207,6 @@ public sealed partial class TransportConnection : IAsyncDisposable
         {
             Interlocked.Decrement(ref _waitingSenders);
         }
-
-        return await call.Task.ConfigureAwait(false);
     }
 
     private async ValueTask<bool> SendSlowAsync(Frame frame, CancellationToken cancellationToken)
@@ -229,7 +232,10 @@ public sealed partial class TransportConnection : IAsyncDisposable
         if (!_pending.TryRemove(call.CorrelationId, out _))
             return;
 
-        call.TrySetCanceled(token);
+        if (call is TaskPendingCall awaited)
+            awaited.Cancel(token);
+        else
+            call.Fail(new OperationCanceledException(token));
         if (call.Type == FrameType.Request)
             _sendQueue.Writer.TryWrite(new Frame(FrameType.Cancel, call.CorrelationId, ReadOnlyMemory<byte>.Empty)); // best effort
     }

@@ -62,35 +62,49 @@ public sealed partial class TransportConnections : IAsyncDisposable
 
     /// <summary>Sends a request (or ping) to <paramref name="endpoint"/> over its connection and returns the answer; see
     /// <see cref="TransportConnection.SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/> for how it fails.</summary>
-    public Task<Frame> SendRequestAsync(EndPoint endpoint, FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        SendRequestAsync(endpoint, type, payload, timeout, continueOnReadLoop: false, cancellationToken);
-
-    /// <summary><see cref="SendRequestAsync(EndPoint, FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>, the
-    /// caller continuing on the read loop if <paramref name="continueOnReadLoop"/> (see
-    /// <see cref="TransportConnection.SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, bool, CancellationToken)"/>).
-    /// With the connection already open, the call goes straight to it (no extra awaiting step).</summary>
-    internal Task<Frame> SendRequestAsync(EndPoint endpoint, FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, bool continueOnReadLoop,
-        CancellationToken cancellationToken)
+    public async Task<Frame> SendRequestAsync(EndPoint endpoint, FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        var connection = await GetConnectionAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        return await connection.SendRequestAsync(type, payload, timeout, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends <paramref name="call"/> to <paramref name="endpoint"/> (<see cref="TransportConnection.Send"/>). With
+    /// the connection open, it goes out on the caller's thread; otherwise once connected. Every failure, connecting
+    /// included, comes to the call.</summary>
+    internal void Send(EndPoint endpoint, PendingCall call, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        ValueTask<TransportConnection> connecting;
         try
         {
-            var connecting = GetConnectionAsync(endpoint, cancellationToken);
-            return connecting.IsCompletedSuccessfully
-                ? connecting.Result.SendRequestAsync(type, payload, timeout, continueOnReadLoop, cancellationToken)
-                : SendWhenConnectedAsync(connecting, type, payload, timeout, continueOnReadLoop, cancellationToken);
+            connecting = GetConnectionAsync(endpoint, cancellationToken);
         }
         catch (Exception exception)
         {
-            // As from an async method: every failure comes through the returned task.
-            return Task.FromException<Frame>(exception);
+            call.Fail(exception);
+            return;
         }
+
+        if (connecting.IsCompletedSuccessfully)
+            connecting.Result.Send(call, payload, cancellationToken);
+        else
+            _ = SendWhenConnectedAsync(connecting, call, payload, cancellationToken);
     }
 
-    private static async Task<Frame> SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, FrameType type, ReadOnlyMemory<byte> payload,
-        TimeSpan timeout, bool continueOnReadLoop, CancellationToken cancellationToken)
+    private static async Task SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, PendingCall call, ReadOnlyMemory<byte> payload,
+        CancellationToken cancellationToken)
     {
-        var connection = await connecting.ConfigureAwait(false);
-        return await connection.SendRequestAsync(type, payload, timeout, continueOnReadLoop, cancellationToken).ConfigureAwait(false);
+        TransportConnection connection;
+        try
+        {
+            connection = await connecting.ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            call.Fail(exception);
+            return;
+        }
+
+        connection.Send(call, payload, cancellationToken);
     }
 
     /// <summary>Closes every connection; their pending calls fail with <see cref="SiloUnavailableException"/>.</summary>

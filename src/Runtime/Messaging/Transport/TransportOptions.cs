@@ -24,6 +24,13 @@ public sealed class TransportOptions
     /// Larger batches mean fewer system calls under load; a lone frame is always flushed at once.</summary>
     public int MaxBatchBytes { get; set; } = 64 * 1024;
 
+    /// <summary>How many of the requests that arrive in one read of a connection one thread-pool work item starts (a
+    /// silo's incoming grain calls; see <see cref="ReadBatch"/>). Default 32; a read's requests are also spread over at
+    /// least as many work items as there are cores. 1 gives each request its own work item (most parallel, most thread
+    /// hops); higher values hop less and let the answers leave in fewer writes, but the requests of one work item start
+    /// one after another.</summary>
+    public int ReadBatchSize { get; set; } = 32;
+
     /// <summary>How often each connection checks its pending calls against their deadlines. Default 1 s; a call times out
     /// at most this much late. One check per connection per period, not a timer per call.</summary>
     public TimeSpan TimeoutCheckPeriod { get; set; } = TimeSpan.FromSeconds(1);
