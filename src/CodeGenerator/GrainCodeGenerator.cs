@@ -140,25 +140,21 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         code.AppendLine("    }");
     }
 
-    // Arguments cross the wire as a JSON array, each written with its declared type.
+    // Arguments cross the wire one after another, each coded by its declared type (WireFormat).
     private static void WriteArgumentCoding(StringBuilder code, MethodModel method)
     {
-        const string json = "global::System.Text.Json";
-        const string wire = "global::Actors.Runtime.Serialization.WireJson";
-        code.AppendLine($"        protected override void WriteArguments({json}.Utf8JsonWriter writer)");
+        const string wire = "global::Actors.Runtime.Serialization.WireFormat";
+        code.AppendLine("        protected override void WriteArguments(global::System.Buffers.IBufferWriter<byte> output)");
         code.AppendLine("        {");
         var index = 0;
         foreach (var argument in method.Arguments)
-            code.AppendLine($"            {wire}.Write<{argument.Type}>(writer, Arg{index++});");
+            code.AppendLine($"            {wire}.Write<{argument.Type}>(output, Arg{index++});");
         code.AppendLine("        }");
-        code.AppendLine($"        protected override void ReadArguments(ref {json}.Utf8JsonReader reader)");
+        code.AppendLine("        protected override void ReadArguments(ref global::Actors.Runtime.Serialization.WireReader reader)");
         code.AppendLine("        {");
         index = 0;
         foreach (var argument in method.Arguments)
-        {
-            code.AppendLine($"            Arg{index} = {wire}.Read<{argument.Type}>(ref reader, {index});");
-            index++;
-        }
+            code.AppendLine($"            Arg{index++} = {wire}.Read<{argument.Type}>(ref reader);");
 
         code.AppendLine("        }");
     }

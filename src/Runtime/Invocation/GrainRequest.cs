@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Buffers;
 using Actors.Runtime.Activation;
+using Actors.Runtime.Serialization;
 
 namespace Actors.Runtime.Invocation;
 
@@ -50,32 +51,27 @@ public abstract class GrainRequest
     /// <summary>Completes the caller with <paramref name="exception"/> unless it already has an outcome.</summary>
     internal abstract bool TryFail(Exception exception);
 
-    /// <summary>Writes the arguments, each with <see cref="Serialization.WireJson.Write{T}"/>. Written by the code generator.</summary>
-    protected abstract void WriteArguments(Utf8JsonWriter writer);
+    /// <summary>Appends the arguments, one after another, each with <see cref="WireFormat.Write{T}"/>. Written by the code
+    /// generator.</summary>
+    protected abstract void WriteArguments(IBufferWriter<byte> output);
 
-    /// <summary>Reads the arguments written by <see cref="WriteArguments"/>, each with
-    /// <see cref="Serialization.WireJson.Read{T}"/>. Written by the code generator.</summary>
-    protected abstract void ReadArguments(ref Utf8JsonReader reader);
+    /// <summary>Appends the arguments (<see cref="WriteArguments"/>) to <paramref name="output"/>.</summary>
+    internal void WriteArgumentsTo(IBufferWriter<byte> output) => WriteArguments(output);
 
-    /// <summary>The arguments as a JSON array.</summary>
-    internal void WriteArgumentArray(Utf8JsonWriter writer)
+    /// <summary>Reads the arguments written by <see cref="WriteArguments"/>, each with <see cref="WireFormat.Read{T}"/>.
+    /// Written by the code generator.</summary>
+    protected abstract void ReadArguments(ref WireReader reader);
+
+    /// <summary>Fills the arguments from bytes made by <see cref="WriteArguments"/>.</summary>
+    /// <exception cref="FormatException">The bytes do not hold exactly this method's arguments.</exception>
+    internal void ReadArguments(ReadOnlySpan<byte> bytes)
     {
-        writer.WriteStartArray();
-        WriteArguments(writer);
-        writer.WriteEndArray();
-    }
-
-    /// <summary>Fills the arguments from a JSON array made by <see cref="WriteArgumentArray"/>.</summary>
-    internal void ReadArgumentArray(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
-            throw new JsonException("The arguments are not a JSON array.");
+        var reader = new WireReader(bytes);
         ReadArguments(ref reader);
-        if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
-            throw new JsonException($"More arguments than {MethodName} takes.");
+        if (!reader.IsAtEnd)
+            throw new FormatException($"{reader.Remaining} bytes follow the arguments of {MethodName}.");
     }
 
-    /// <summary>Completes the caller with a result that came back over the wire as JSON.</summary>
-    internal abstract void SucceedFromJson(ReadOnlySpan<byte> json);
+    /// <summary>Completes the caller with a result that came back over the wire (<see cref="WireFormat"/>).</summary>
+    internal abstract void SucceedFromWire(ReadOnlySpan<byte> result);
 }

@@ -81,10 +81,10 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         }
 
         // A call from another process: answer it right here, without waking an awaiter on another thread.
-        byte[] json;
+        byte[] bytes;
         try
         {
-            json = WireJson.ToBytes(result);
+            bytes = WireFormat.ToBytes(result);
         }
         catch (Exception exception)
         {
@@ -92,15 +92,15 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
             return;
         }
 
-        remote.Succeed(json);
+        remote.Succeed(bytes);
     }
 
-    internal override void SucceedFromJson(ReadOnlySpan<byte> json)
+    internal override void SucceedFromWire(ReadOnlySpan<byte> bytes)
     {
         TResult result;
         try
         {
-            result = WireJson.FromBytes<TResult>(json);
+            result = WireFormat.FromBytes<TResult>(bytes);
         }
         catch (Exception exception)
         {

@@ -6,8 +6,8 @@ namespace Actors.Runtime.Invocation;
 /// </summary>
 internal interface IRemoteAnswer
 {
-    /// <summary>The call returned; <paramref name="resultJson"/> is its result as wire JSON.</summary>
-    void Succeed(byte[] resultJson);
+    /// <summary>The call returned; <paramref name="result"/> is its result in the wire format (<see cref="Serialization.WireFormat"/>).</summary>
+    void Succeed(byte[] result);
 
     /// <summary>The call failed, timed out or its result could not be serialised.</summary>
     void Fail(Exception exception);

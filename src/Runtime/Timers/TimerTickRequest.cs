@@ -20,9 +20,9 @@ internal sealed class TimerTickRequest(GrainTimer timer) : GrainRequest<NoResult
     protected override ValueTask<NoResult> InvokeGrainAsync(object grain, CancellationToken cancellationToken) =>
         ResultAdapters.FromVoid(timer.InvokeCallbackAsync());
 
-    protected override void WriteArguments(System.Text.Json.Utf8JsonWriter writer) =>
+    protected override void WriteArguments(System.Buffers.IBufferWriter<byte> output) =>
         throw new NotSupportedException("Timer ticks never leave their silo.");
 
-    protected override void ReadArguments(ref System.Text.Json.Utf8JsonReader reader) =>
+    protected override void ReadArguments(ref Serialization.WireReader reader) =>
         throw new NotSupportedException("Timer ticks never leave their silo.");
 }

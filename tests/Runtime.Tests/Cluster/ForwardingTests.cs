@@ -1,6 +1,6 @@
-using System.Text;
 using Actors.Runtime.Messaging.Remote;
 using Actors.Runtime.Messaging.Transport;
+using Actors.Runtime.Serialization;
 using Actors.Runtime.Testing;
 using Actors.Runtime.Tests.Grains;
 using Actors.Runtime.Tests.Infrastructure;
@@ -22,7 +22,7 @@ public sealed class ForwardingTests(TwoSiloClusterFixture fixture) : IClassFixtu
         var answer = await raw.SendAsync(other, RawCalls.EchoPayload(Cluster, key, "via the wrong silo"));
 
         Assert.Equal(FrameType.Response, answer.Type);
-        Assert.Equal("\"via the wrong silo\"", Encoding.UTF8.GetString(answer.Payload.Span));
+        Assert.Equal("via the wrong silo", WireFormat.FromBytes<string>(answer.Payload.Span));
         Assert.Equal([owner.Name], Cluster.SilosWithActivation(IdOf(key)));
         await Probe.For(key).ExpectAsync("activate");
     }

@@ -71,8 +71,9 @@ public sealed class FrameFuzzTests
         BinaryPrimitives.WriteUInt32BigEndian(unknownMethod.AsSpan(1), GrainRequestFactories.IdOf("No.Such.IGrain.Method()"));
         yield return unknownMethod;
 
-        yield return [.. valid[..argumentsOffset], .. Encoding.UTF8.GetBytes("[{\"not\": \"a string\"}]")];
-        yield return [.. valid[..argumentsOffset], .. Encoding.UTF8.GetBytes("[]")];
+        yield return [.. valid[..argumentsOffset], 0x7F]; // a string whose length runs past the end
+        yield return [.. valid[..argumentsOffset], 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01]; // a length longer than 5 bytes
+        yield return [.. valid, 0x00]; // a byte after the last argument
         yield return [.. valid[..argumentsOffset], .. RandomBytes(20)];
 
         var hugeKeyLength = valid.ToArray();

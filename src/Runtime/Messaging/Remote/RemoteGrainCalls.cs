@@ -62,7 +62,7 @@ internal sealed partial class RemoteGrainCalls(
             switch (answerType)
             {
                 case FrameType.Response:
-                    request.SucceedFromJson(payload);
+                    request.SucceedFromWire(payload);
                     break;
                 case FrameType.Error:
                     request.TryFail(ExceptionCodec.Decode(payload));

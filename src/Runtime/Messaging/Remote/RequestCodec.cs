@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Buffers.Binary;
 using System.Text;
-using System.Text.Json;
 using Actors.Runtime.Invocation;
 using Actors.Runtime.Serialization;
 
@@ -12,10 +11,10 @@ namespace Actors.Runtime.Messaging.Remote;
 /// The payload of a grain call's <see cref="Transport.FrameType.Request"/> frame. On the wire (big-endian):
 /// <code>
 /// [flags: 1 byte] [method id: 4 bytes] [grain type length: 2 bytes] [grain type: UTF-8] [key length: 4 bytes] [key: UTF-8]
-/// [arguments: a JSON array, the rest]
+/// [arguments: the rest, one after another (<see cref="WireFormat"/>)]
 /// </code>
 /// Flag bit 0 marks a call a silo already forwarded once (the next silo must run it or reject it, never forward again).
-/// The answer is a Response frame whose payload is the result as JSON (<see cref="WireJson"/>), an Error frame
+/// The answer is a Response frame whose payload is the result (<see cref="WireFormat"/>), an Error frame
 /// (<see cref="ExceptionCodec"/>) or a Rejection frame.
 /// </summary>
 internal static class RequestCodec
@@ -32,33 +31,25 @@ internal static class RequestCodec
         KnownGrainTypes.GetAlternateLookup<ReadOnlySpan<char>>();
 
     [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_arguments;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? t_writer;
+    private static ArrayBufferWriter<byte>? t_payload;
 
     /// <summary>Encodes a call to <paramref name="target"/>.</summary>
     public static byte[] Encode(GrainId target, GrainRequest request)
     {
-        var arguments = t_arguments ??= new ArrayBufferWriter<byte>(256);
-        arguments.ResetWrittenCount();
-        var writer = t_writer ??= new Utf8JsonWriter(arguments, new JsonWriterOptions { SkipValidation = true });
-        writer.Reset(arguments);
-        request.WriteArgumentArray(writer);
-        writer.Flush();
-
+        var payload = t_payload ??= new ArrayBufferWriter<byte>(256);
+        payload.ResetWrittenCount();
         var typeBytes = Encoding.UTF8.GetByteCount(target.Type.Name);
         var keyBytes = Encoding.UTF8.GetByteCount(target.Key);
-        var payload = new byte[FixedBytes + typeBytes + keyBytes + arguments.WrittenCount];
-        var span = payload.AsSpan();
+        var span = payload.GetSpan(FixedBytes + typeBytes + keyBytes);
         span[0] = 0;
         BinaryPrimitives.WriteUInt32BigEndian(span[1..], request.MethodId);
         BinaryPrimitives.WriteUInt16BigEndian(span[5..], checked((ushort)typeBytes));
         Encoding.UTF8.GetBytes(target.Type.Name, span[7..]);
         BinaryPrimitives.WriteInt32BigEndian(span[(7 + typeBytes)..], keyBytes);
         Encoding.UTF8.GetBytes(target.Key, span[(FixedBytes + typeBytes)..]);
-        arguments.WrittenSpan.CopyTo(span[(FixedBytes + typeBytes + keyBytes)..]);
-        return payload;
+        payload.Advance(FixedBytes + typeBytes + keyBytes);
+        request.WriteArgumentsTo(payload);
+        return payload.WrittenSpan.ToArray();
     }
 
     /// <summary>Whether a silo already forwarded this call.</summary>

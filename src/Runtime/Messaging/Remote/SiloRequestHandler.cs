@@ -67,7 +67,7 @@ internal sealed partial class SiloRequestHandler(
             return Refuse(connection, frame, $"no grain method with id {methodId} is loaded on this silo (grain {target}); are all silos on the same version?");
         try
         {
-            request.ReadArgumentArray(frame.Payload.Span[argumentsOffset..]);
+            request.ReadArguments(frame.Payload.Span[argumentsOffset..]);
         }
         catch (Exception exception)
         {
@@ -118,7 +118,7 @@ internal sealed partial class SiloRequestHandler(
         /// <summary>Starts the call; on a thread that is not the read loop, an idle activation runs it right here.</summary>
         public void Run() => handler.StartBatched(target, request);
 
-        public void Succeed(byte[] resultJson) => handler.SendAnswer(connection, new Frame(FrameType.Response, correlationId, resultJson));
+        public void Succeed(byte[] result) => handler.SendAnswer(connection, new Frame(FrameType.Response, correlationId, result));
 
         public void Fail(Exception exception) =>
             handler.SendAnswer(connection, new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception)));
