@@ -1,4 +1,5 @@
 using System.Threading.Tasks.Sources;
+using Actors.Runtime.Messaging.Transport;
 using Actors.Runtime.Serialization;
 
 namespace Actors.Runtime.Invocation;
@@ -8,13 +9,14 @@ namespace Actors.Runtime.Invocation;
 /// <see cref="IValueTaskSource{TResult}"/> behind the caller's <see cref="ValueTask{TResult}"/>; the first of result,
 /// failure, timeout or cancellation wins and the rest are ignored.
 /// </summary>
-public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>
+public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TResult>, IReadBatchItem
 {
     // The caller never resumes on the thread that finished the grain's turn: a calling grain's continuation is posted to
     // its own activation, a plain caller's (an HTTP handler) to the thread pool, so no caller code ever runs inside
     // another activation's loop and holds it up.
     private ManualResetValueTaskSourceCore<TResult> _completion = new() { RunContinuationsAsynchronously = true };
     private int _completed;
+    private TResult _answered = default!;
 
     /// <summary>Calls the grain method with the request's arguments. Written by the code generator.</summary>
     protected abstract ValueTask<TResult> InvokeGrainAsync(object grain, CancellationToken cancellationToken);
@@ -76,6 +78,14 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         CancellationRegistration.Dispose();
         if (RemoteAnswer is not { } remote)
         {
+            if (ReadBatch.Collecting is { } batch)
+            {
+                // An answer read from another process: the caller resumes with the others of the same read.
+                _answered = result;
+                batch.Add(this);
+                return;
+            }
+
             _completion.SetResult(result);
             return;
         }
@@ -122,6 +132,14 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         else
             _completion.SetException(exception);
         return true;
+    }
+
+    // Already on a thread-pool thread of the read's batch: a plain caller goes on right here; a calling grain's
+    // continuation is still posted to its own activation (the captured context).
+    void IReadBatchItem.Run()
+    {
+        _completion.RunContinuationsAsynchronously = false;
+        _completion.SetResult(_answered);
     }
 
     TResult IValueTaskSource<TResult>.GetResult(short token) => _completion.GetResult(token);

@@ -16,21 +16,38 @@ public sealed partial class TransportConnection
                 var result = await _input.ReadAsync(_closing.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 string? error;
-                while (FrameReader.TryReadInPlace(ref buffer, _options.MaxFrameBytes, out var type, out var correlationId, out var payload, out error))
+                try
                 {
-                    if (type is FrameType.Response or FrameType.Error or FrameType.Rejection or FrameType.Pong)
+                    while (FrameReader.TryReadInPlace(ref buffer, _options.MaxFrameBytes, out var type, out var correlationId, out var payload, out error))
                     {
-                        Answer(type, correlationId, payload);
-                        continue;
+                        ValueTask dispatched;
+                        _readBatch.StartCollecting();
+                        try
+                        {
+                            if (type is FrameType.Response or FrameType.Error or FrameType.Rejection or FrameType.Pong)
+                            {
+                                Answer(type, correlationId, payload);
+                                continue;
+                            }
+
+                            dispatched = DispatchAsync(new Frame(type, correlationId, payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray()));
+                        }
+                        finally
+                        {
+                            ReadBatch.StopCollecting();
+                        }
+
+                        if (!dispatched.IsCompletedSuccessfully)
+                        {
+                            _readBatch.Dispatch(); // nothing collected waits for a slow handler
+                            await dispatched.ConfigureAwait(false);
+                        }
                     }
-
-                    _readBatch.StartCollecting();
-                    var dispatched = DispatchAsync(new Frame(type, correlationId, payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray()));
-                    ReadBatch.StopCollecting();
-                    await dispatched.ConfigureAwait(false);
                 }
-
-                _readBatch.Dispatch();
+                finally
+                {
+                    _readBatch.Dispatch(); // even when the read ends in an error: what was collected is owed to its callers
+                }
 
                 if (error is null && result.IsCompleted && !buffer.IsEmpty)
                     error = $"the connection ended inside a frame ({buffer.Length} bytes unread)";

@@ -240,9 +240,10 @@ public sealed partial class TransportConnection : IAsyncDisposable
             _sendQueue.Writer.TryWrite(new Frame(FrameType.Cancel, call.CorrelationId, ReadOnlyMemory<byte>.Empty)); // best effort
     }
 
-    /// <summary>Fails the calls past their deadline. Runs every <see cref="TransportOptions.TimeoutCheckPeriod"/>.</summary>
+    /// <summary>Fails the calls past their deadline, and rescues stalled read batches (<see cref="ReadBatch.RescueStalled"/>). Runs every <see cref="TransportOptions.TimeoutCheckPeriod"/>.</summary>
     internal void SweepTimeouts()
     {
+        _readBatch.RescueStalled();
         var now = _time.GetTimestamp();
         foreach (var (id, call) in _pending)
         {
