@@ -14,7 +14,7 @@ public readonly struct GrainId : IEquatable<GrainId>
         ArgumentNullException.ThrowIfNull(key);
         Type = type;
         Key = key;
-        UniformHash = StableHash.Combine(StableHash.Of(type.Name), StableHash.Of(key));
+        UniformHash = StableHash.Combine(type.NameHash, StableHash.Of(key));
     }
 
     /// <summary>The grain type.</summary>

@@ -12,10 +12,14 @@ public readonly record struct GrainType
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = string.Intern(name);
+        NameHash = StableHash.Of(Name);
     }
 
     /// <summary>The grain type name.</summary>
     public string Name { get; }
+
+    /// <summary><see cref="StableHash.Of(string)"/> of <see cref="Name"/>, computed once.</summary>
+    internal uint NameHash { get; }
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -22,12 +22,16 @@ internal sealed class RawCalls : IAsyncDisposable
         new(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance);
 
     /// <summary>The payload of <c>ITurnGrain.Echo(text)</c> on the grain with <paramref name="key"/>.</summary>
-    public static byte[] EchoPayload(TestCluster cluster, string key, string text)
+    public static byte[] EchoPayload(TestCluster cluster, string key, string text) =>
+        RequestCodec.Encode(ClusterTesting.IdOf(cluster.Client.GetGrain<ITurnGrain>(key)), EchoRequest(text));
+
+    /// <summary>A request for <c>ITurnGrain.Echo(text)</c>, made as a silo makes one from the wire.</summary>
+    public static GrainRequest EchoRequest(string text)
     {
         var request = GrainRequestFactories.Create(GrainRequestFactories.IdOf(EchoWireKey))
             ?? throw new InvalidOperationException($"No request for {EchoWireKey}; did the generator's wire key format change?");
         request.GetType().GetField("Arg0")!.SetValue(request, text);
-        return RequestCodec.Encode(ClusterTesting.IdOf(cluster.Client.GetGrain<ITurnGrain>(key)), request);
+        return request;
     }
 
     public static EndPoint EndPointOf(TestSilo silo) => PlacementView.EndPointOf(silo.Address);

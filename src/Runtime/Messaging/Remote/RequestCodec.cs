@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Buffers.Binary;
 using System.Text;
 using Actors.Runtime.Invocation;
@@ -22,13 +21,13 @@ internal static class RequestCodec
     private const byte ForwardedFlag = 1;
     private const int FixedBytes = 1 + 4 + 2 + 4;
 
-    private const int MaxKnownGrainTypes = 1024;
+    private const int MaxKnownGrainTypes = 64;
 
-    // Grain types seen on the wire, so a call does not build and intern its type name again (a handful of types in
-    // practice; bounded so a peer sending made-up names cannot grow it).
-    private static readonly ConcurrentDictionary<string, GrainType> KnownGrainTypes = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, GrainType>.AlternateLookup<ReadOnlySpan<char>> KnownGrainTypesBySpan =
-        KnownGrainTypes.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Grain types seen on the wire with their UTF-8 names, so a call finds its type by comparing bytes instead of
+    // decoding, interning and hashing the name again. A handful of types in practice, so a list; bounded so a peer
+    // sending made-up names cannot grow it. Replaced, never changed, so readers need no lock.
+    private static KnownGrainType[] s_knownGrainTypes = [];
+    private static readonly Lock KnownGrainTypesLock = new();
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_payload;
@@ -85,16 +84,22 @@ internal static class RequestCodec
 
     private static GrainType GrainTypeOf(ReadOnlySpan<byte> utf8)
     {
-        Span<char> chars = stackalloc char[256];
-        if (utf8.Length <= chars.Length && Encoding.UTF8.TryGetChars(utf8, chars, out var written)
-            && KnownGrainTypesBySpan.TryGetValue(chars[..written], out var known))
+        foreach (var known in Volatile.Read(ref s_knownGrainTypes))
         {
-            return known;
+            if (utf8.SequenceEqual(known.Utf8))
+                return known.Type;
         }
 
         var type = new GrainType(Encoding.UTF8.GetString(utf8));
-        if (KnownGrainTypes.Count < MaxKnownGrainTypes)
-            KnownGrainTypes.TryAdd(type.Name, type);
+        lock (KnownGrainTypesLock)
+        {
+            var current = s_knownGrainTypes;
+            if (current.Length < MaxKnownGrainTypes && !current.Any(known => known.Type == type))
+                Volatile.Write(ref s_knownGrainTypes, [.. current, new KnownGrainType(utf8.ToArray(), type)]);
+        }
+
         return type;
     }
+
+    private sealed record KnownGrainType(byte[] Utf8, GrainType Type);
 }
