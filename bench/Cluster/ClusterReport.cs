@@ -32,9 +32,10 @@ internal sealed partial class BenchmarkReport
         b.AppendLine();
         b.AppendLine("Where the time goes: processor time (user + system, from the OS) per call in the calling process and in the serving");
         b.AppendLine("processes together, thread-pool work items per call (each one a thread hop) and bytes the client allocated per call,");
-        b.AppendLine("same measurements. A grain call's");
-        b.AppendLine("hops: on the client, resuming the caller; on the silo, the activation's turn (the answer is serialised and queued");
-        b.AppendLine("at the end of that turn, without another hop).");
+        b.AppendLine("same measurements. A grain call's hops: on the silo, starting the grain's turn; on the client, resuming the caller.");
+        b.AppendLine("Both run in a few work items per read of the connection (`ReadBatch`: the calls, or the answered callers, that one");
+        b.AppendLine("read brought), so a call costs a fraction of a hop on each side; the answer is serialised and queued at the end of");
+        b.AppendLine("the grain's turn, without another hop.");
         b.AppendLine();
         b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call | client bytes/call |");
         b.AppendLine("|---|---|---|---|---|---|");
