@@ -22,6 +22,7 @@ internal static class RequestCodec
     private const int FixedBytes = 1 + 4 + 2 + 4;
 
     private const int MaxKnownGrainTypes = 64;
+    private const int MaxKeptBufferBytes = 64 * 1024;
 
     // Grain types seen on the wire with their UTF-8 names, so a call finds its type by comparing bytes instead of
     // decoding, interning and hashing the name again. A handful of types in practice, so a list; bounded so a peer
@@ -48,7 +49,10 @@ internal static class RequestCodec
         Encoding.UTF8.GetBytes(target.Key, span[(FixedBytes + typeBytes)..]);
         payload.Advance(FixedBytes + typeBytes + keyBytes);
         request.WriteArgumentsTo(payload);
-        return payload.WrittenSpan.ToArray();
+        var encoded = payload.WrittenSpan.ToArray();
+        if (payload.Capacity > MaxKeptBufferBytes)
+            t_payload = null; // a rare large call does not keep its buffer on this thread
+        return encoded;
     }
 
     /// <summary>Whether a silo already forwarded this call.</summary>

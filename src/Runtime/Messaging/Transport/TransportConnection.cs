@@ -115,7 +115,6 @@ public sealed partial class TransportConnection : IAsyncDisposable
     {
         if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
-        CheckPayload(payload);
         if (cancellationToken.IsCancellationRequested)
             return Task.FromCanceled<Frame>(cancellationToken);
 

@@ -93,18 +93,15 @@ public sealed partial class TransportConnections : IAsyncDisposable
     private static async Task SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, PendingCall call, ReadOnlyMemory<byte> payload,
         CancellationToken cancellationToken)
     {
-        TransportConnection connection;
         try
         {
-            connection = await connecting.ConfigureAwait(false);
+            var connection = await connecting.ConfigureAwait(false);
+            connection.Send(call, payload, cancellationToken);
         }
         catch (Exception exception)
         {
             call.Fail(exception);
-            return;
         }
-
-        connection.Send(call, payload, cancellationToken);
     }
 
     /// <summary>Closes every connection; their pending calls fail with <see cref="SiloUnavailableException"/>.</summary>
