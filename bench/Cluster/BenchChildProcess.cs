@@ -13,7 +13,7 @@ internal sealed class BenchChildProcess : IAsyncDisposable
 {
     private static readonly HashSet<BenchChildProcess> Running = [];
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly OutputTail _output = new(100);
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     static BenchChildProcess()
@@ -57,14 +57,7 @@ internal sealed class BenchChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public string LastOutput
-    {
-        get
-        {
-            lock (_lastLines)
-                return string.Join('\n', _lastLines);
-        }
-    }
+    public string LastOutput => _output.ToString();
 
     /// <summary>Starts <c>Actors.Bench SUBCOMMAND ARGUMENTS</c> and waits for its <c>ready PORT</c> line.</summary>
     public static async Task<BenchChildProcess> StartAsync(string name, IEnumerable<string> arguments, TimeSpan? timeout = null)
@@ -172,11 +165,6 @@ internal sealed class BenchChildProcess : IAsyncDisposable
             return;
         if (line.StartsWith("ready ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(6), out var port))
             _ready.TrySetResult(port);
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            if (_lastLines.Count > 100)
-                _lastLines.Dequeue();
-        }
+        _output.Add(line);
     }
 }

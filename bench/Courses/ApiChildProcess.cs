@@ -16,7 +16,7 @@ internal sealed class ApiChildProcess : IAsyncDisposable
     private const string Secret = "benchmark-only-secret-not-for-any-deployment";
 
     private readonly Process _process;
-    private readonly Queue<string> _lastLines = new();
+    private readonly OutputTail _output = new(200);
     private readonly string _workingDirectory;
 
     private ApiChildProcess(string assembly, string workingDirectory, int port)
@@ -35,8 +35,8 @@ internal sealed class ApiChildProcess : IAsyncDisposable
         start.Environment["Jwt__Secret"] = Secret;
         start.Environment["Logging__Console__FormatterName"] = "simple";
         _process = new Process { StartInfo = start };
-        _process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        _process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        _process.OutputDataReceived += (_, e) => _output.Add(e.Data);
+        _process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
     }
 
     public string Assembly { get; }
@@ -45,14 +45,7 @@ internal sealed class ApiChildProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public string LastOutput
-    {
-        get
-        {
-            lock (_lastLines)
-                return string.Join('\n', _lastLines);
-        }
-    }
+    public string LastOutput => _output.ToString();
 
     /// <summary>src/Api/bin/{Configuration}/net10.0/Actors.Api.dll, for the configuration this benchmark was built in.</summary>
     public static string AssemblyPath()
@@ -133,18 +126,6 @@ internal sealed class ApiChildProcess : IAsyncDisposable
         }
         catch (IOException)
         {
-        }
-    }
-
-    private void OnLine(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_lastLines)
-        {
-            _lastLines.Enqueue(line);
-            if (_lastLines.Count > 200)
-                _lastLines.Dequeue();
         }
     }
 
