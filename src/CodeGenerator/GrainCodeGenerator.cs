@@ -125,6 +125,8 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         code.AppendLine($"        public override string MethodName => \"{method.Name}\";");
         if (flags.Count > 0)
             code.AppendLine($"        public override global::Actors.Runtime.Invocation.RequestFlags Flags => {string.Join(" | ", flags)};");
+        if (method.CancellationTokenName is not null)
+            code.AppendLine("        public override bool TakesCancellationToken => true;");
 
         index = 0;
         var arguments = method.Parameters.Select(p => p.Name == method.CancellationTokenName ? "cancellationToken" : $"Arg{index++}");

@@ -41,6 +41,10 @@ public abstract class GrainRequest
     /// <summary>How the request may interleave with others.</summary>
     public virtual RequestFlags Flags => RequestFlags.None;
 
+    /// <summary>True when the method takes a <see cref="System.Threading.CancellationToken"/>: a caller in another process
+    /// can then cancel it on the silo that runs it (a Cancel frame).</summary>
+    public virtual bool TakesCancellationToken => false;
+
     /// <summary>True once the caller has its outcome (result, exception, timeout or cancellation).</summary>
     internal abstract bool IsCompleted { get; }
 

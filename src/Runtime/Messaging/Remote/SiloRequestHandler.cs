@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
@@ -14,6 +15,7 @@ namespace Actors.Runtime.Messaging.Remote;
 /// for a grain another silo owns is forwarded there once, its answer relayed unchanged; a call that was already
 /// forwarded, or that no silo owns, is answered with a rejection carrying this silo's view version, so the caller
 /// refreshes its view and retries. Malformed calls are answered with an error and logged; they never stop the silo.
+/// A Cancel frame cancels the token of a call whose method takes one (<see cref="GrainRequest.TakesCancellationToken"/>).
 /// </summary>
 internal sealed partial class SiloRequestHandler(
     GrainCallRouter router,
@@ -22,7 +24,9 @@ internal sealed partial class SiloRequestHandler(
     IOptions<MessagingOptions> messaging,
     ILogger<SiloRequestHandler> logger) : ITransportHandler
 {
+    private readonly ConcurrentDictionary<(TransportConnection Connection, long CorrelationId), CancellationTokenSource> _cancellable = new();
     private int _inFlight;
+    private int _cancellableInFlight; // checked before the table, so the calls that take no token never touch it
 
     /// <summary>Calls this silo is running or forwarding whose answer has not been queued yet. A leaving silo waits for
     /// none before it closes its connections, so no caller loses an answer to a graceful stop.</summary>
@@ -30,7 +34,15 @@ internal sealed partial class SiloRequestHandler(
 
     public ValueTask HandleAsync(TransportConnection connection, Frame frame, CancellationToken cancellationToken)
     {
-        // A cancel arrives when a remote caller gave up; the call runs to its end here (its outcome is simply not awaited).
+        if (frame.Type == FrameType.Cancel)
+        {
+            // The remote caller gave up. A method that takes a cancellation token sees it cancelled (or, still waiting,
+            // never starts); any other call runs to its end, its outcome simply not awaited.
+            if (_cancellable.TryGetValue((connection, frame.CorrelationId), out var cancellation))
+                _ = cancellation.CancelAsync(); // the token's callbacks run off the read loop
+            return ValueTask.CompletedTask;
+        }
+
         if (frame.Type != FrameType.Request)
             return ValueTask.CompletedTask;
 
@@ -77,6 +89,8 @@ internal sealed partial class SiloRequestHandler(
         Interlocked.Increment(ref _inFlight);
         var answer = new RemoteAnswer(this, connection, frame.CorrelationId, target, request);
         request.RemoteAnswer = answer;
+        if (request.TakesCancellationToken)
+            MakeCancellable(connection, frame.CorrelationId, request);
         if (ReadBatch.Collecting is { } batch)
             batch.Add(answer); // started with the other calls of the same read, after it
         else
@@ -86,9 +100,21 @@ internal sealed partial class SiloRequestHandler(
 
     private void StartBatched(GrainId target, GrainRequest request) => router.InvokeLocally(target, request, mayStartHere: true);
 
+    private void MakeCancellable(TransportConnection connection, long correlationId, GrainRequest request)
+    {
+        var cancellation = new CancellationTokenSource();
+        Interlocked.Increment(ref _cancellableInFlight);
+        _cancellable[(connection, correlationId)] = cancellation;
+        request.CancellationToken = cancellation.Token;
+        request.CancellationRegistration = cancellation.Token.UnsafeRegister(
+            static (state, token) => ((GrainRequest)state!).TryFail(new OperationCanceledException("The caller cancelled the call.", token)), request);
+    }
+
     /// <summary>Queues an answer frame; the call stops counting as in flight once it is queued.</summary>
     private void SendAnswer(TransportConnection connection, Frame answer)
     {
+        if (Volatile.Read(ref _cancellableInFlight) > 0 && _cancellable.TryRemove((connection, answer.CorrelationId), out _))
+            Interlocked.Decrement(ref _cancellableInFlight);
         var sent = connection.SendAsync(answer);
         if (sent.IsCompletedSuccessfully)
             Interlocked.Decrement(ref _inFlight);
