@@ -37,12 +37,23 @@ public sealed class HashRing
     /// <summary>The silo that owns <paramref name="hash"/>: the first point at or after it, wrapping; null on an empty ring.</summary>
     public SiloAddress? OwnerOf(uint hash)
     {
-        if (_points.Length == 0)
+        var points = _points;
+        if (points.Length == 0)
             return null;
-        var index = Array.BinarySearch(_points, hash);
-        if (index < 0)
-            index = ~index;
-        return _owners[index == _points.Length ? 0 : index];
+
+        // The first point at or after the hash (a plain search: every grain call asks, on caller and silo).
+        var low = 0;
+        var high = points.Length;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (points[middle] < hash)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return _owners[low == points.Length ? 0 : low];
     }
 
     /// <summary>The silo that owns <paramref name="grainId"/>.</summary>

@@ -52,6 +52,22 @@ public sealed class HashRingTests
     }
 
     [Fact]
+    public void OwnerOf_EveryPointAndTheHashRightAfterThePointBefore_IsThePointsSilo()
+    {
+        var silos = new[] { Silo(1), Silo(2), Silo(3) };
+        var ring = new HashRing(silos);
+
+        foreach (var silo in silos)
+        {
+            foreach (var range in ring.RangesOf(silo))
+            {
+                Assert.Equal(silo, ring.OwnerOf(range.End));
+                Assert.Equal(silo, ring.OwnerOf(unchecked(range.Begin + 1)));
+            }
+        }
+    }
+
+    [Fact]
     public void RangesOfEverySilo_CoverEachHashExactlyOnce_AndAgreeWithOwnerOf()
     {
         var silos = new[] { Silo(1), Silo(2), Silo(3) };
