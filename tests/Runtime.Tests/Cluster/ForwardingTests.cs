@@ -57,6 +57,26 @@ public sealed class ForwardingTests(TwoSiloClusterFixture fixture) : IClassFixtu
         Assert.Equal([owner.Name], Cluster.SilosWithActivation(IdOf(key)));
     }
 
+    [Fact]
+    public async Task CancelledForwardedCall_IsCancelledOnTheOwnerToo()
+    {
+        var key = Probe.Create().Id;
+        var (_, other) = OwnerAndOther(key);
+        await using var raw = new RawCalls();
+        using var cancellation = new CancellationTokenSource();
+        var connection = await raw.Connections.GetConnectionAsync(RawCalls.EndPointOf(other));
+
+        var waiting = connection.SendRequestAsync(FrameType.Request, RawCalls.WaitForCancellationPayload(Cluster, key), RawCalls.AnswerTimeout,
+            cancellation.Token);
+        await Probe.For(key).ExpectAsync("activate");
+        await Probe.For(key).ExpectAsync("enter wait");
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        // The grain is not reentrant: it answers only once the waiting method has ended on the owner.
+        Assert.Equal("next", await Cluster.Client.GetGrain<ITurnGrain>(key).Echo("next").WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
     private GrainId IdOf(string key) => ClusterTesting.IdOf(Cluster.Client.GetGrain<ITurnGrain>(key));
 
     private (TestSilo Owner, TestSilo Other) OwnerAndOther(string key)

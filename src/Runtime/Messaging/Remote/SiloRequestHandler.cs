@@ -15,7 +15,8 @@ namespace Actors.Runtime.Messaging.Remote;
 /// for a grain another silo owns is forwarded there once, its answer relayed unchanged; a call that was already
 /// forwarded, or that no silo owns, is answered with a rejection carrying this silo's view version, so the caller
 /// refreshes its view and retries. Malformed calls are answered with an error and logged; they never stop the silo.
-/// A Cancel frame cancels the token of a call whose method takes one (<see cref="GrainRequest.TakesCancellationToken"/>).
+/// A Cancel frame cancels the token of a call whose method takes one (<see cref="GrainRequest.TakesCancellationToken"/>),
+/// and a call this silo forwarded (the owner then gets a Cancel frame of its own).
 /// </summary>
 internal sealed partial class SiloRequestHandler(
     GrainCallRouter router,
@@ -65,7 +66,7 @@ internal sealed partial class SiloRequestHandler(
             if (owner is not null && !RequestCodec.IsForwarded(frame.Payload.Span))
             {
                 Interlocked.Increment(ref _inFlight);
-                _ = ForwardAsync(connection, frame, view, owner);
+                _ = ForwardAsync(connection, frame, view, owner, Cancellable(connection, frame.CorrelationId).Token);
                 return ValueTask.CompletedTask;
             }
 
@@ -90,7 +91,11 @@ internal sealed partial class SiloRequestHandler(
         var answer = new RemoteAnswer(this, connection, frame.CorrelationId, target, request);
         request.RemoteAnswer = answer;
         if (request.TakesCancellationToken)
-            MakeCancellable(connection, frame.CorrelationId, request);
+        {
+            request.CancellationToken = Cancellable(connection, frame.CorrelationId).Token;
+            request.CancellationRegistration = request.CancellationToken.UnsafeRegister(
+                static (state, token) => ((GrainRequest)state!).TryFail(new OperationCanceledException("The caller cancelled the call.", token)), request);
+        }
         if (ReadBatch.Collecting is { } batch)
             batch.Add(answer); // started with the other calls of the same read, after it
         else
@@ -100,14 +105,13 @@ internal sealed partial class SiloRequestHandler(
 
     private void StartBatched(GrainId target, GrainRequest request) => router.InvokeLocally(target, request, mayStartHere: true);
 
-    private void MakeCancellable(TransportConnection connection, long correlationId, GrainRequest request)
+    // A call its caller may cancel with a Cancel frame until it is answered (SendAnswer forgets it).
+    private CancellationTokenSource Cancellable(TransportConnection connection, long correlationId)
     {
         var cancellation = new CancellationTokenSource();
         Interlocked.Increment(ref _cancellableInFlight);
         _cancellable[(connection, correlationId)] = cancellation;
-        request.CancellationToken = cancellation.Token;
-        request.CancellationRegistration = cancellation.Token.UnsafeRegister(
-            static (state, token) => ((GrainRequest)state!).TryFail(new OperationCanceledException("The caller cancelled the call.", token)), request);
+        return cancellation;
     }
 
     /// <summary>Queues an answer frame; the call stops counting as in flight once it is queued.</summary>
@@ -150,14 +154,20 @@ internal sealed partial class SiloRequestHandler(
             handler.SendAnswer(connection, new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception)));
     }
 
-    private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner)
+    // A Cancel frame from the caller cancels the forwarded call, which sends one on to the owner.
+    private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner,
+        CancellationToken cancellationToken)
     {
         Frame answer;
         try
         {
             var reply = await remote.Connections.SendRequestAsync(view.EndPointFor(owner), FrameType.Request,
-                RequestCodec.MarkForwarded(frame.Payload.Span), messaging.Value.ResponseTimeout).ConfigureAwait(false);
+                RequestCodec.MarkForwarded(frame.Payload.Span), messaging.Value.ResponseTimeout, cancellationToken).ConfigureAwait(false);
             answer = new Frame(reply.Type, frame.CorrelationId, reply.Payload);
+        }
+        catch (OperationCanceledException cancelled) when (cancellationToken.IsCancellationRequested)
+        {
+            answer = new Frame(FrameType.Error, frame.CorrelationId, ExceptionCodec.Encode(cancelled)); // the caller gave up: nothing to log
         }
         catch (Exception exception)
         {
