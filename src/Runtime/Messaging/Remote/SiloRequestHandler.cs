@@ -96,6 +96,7 @@ internal sealed partial class SiloRequestHandler(
             request.CancellationRegistration = request.CancellationToken.UnsafeRegister(
                 static (state, token) => ((GrainRequest)state!).TryFail(new OperationCanceledException("The caller cancelled the call.", token)), request);
         }
+
         if (ReadBatch.Collecting is { } batch)
             batch.Add(answer); // started with the other calls of the same read, after it
         else
