@@ -59,8 +59,9 @@ public sealed class SchedulingOptions
     /// this silo starts the grain method on the caller's own thread, instead of queuing the activation's loop to the
     /// thread pool and the caller's continuation after it. Only when nothing is running, waiting or posted there; the
     /// rest of the turn after its first incomplete <c>await</c> runs on the activation's loop as always. Default true: a
-    /// method that answers from memory then costs no thread hop at all. Calls from grains, timers and other processes
-    /// always queue.
+    /// method that answers from memory then costs no thread hop at all. Calls from other processes start the same way on
+    /// the work item that starts the calls of one read of their connection (<c>Actors:Transport:ReadBatchSize</c>).
+    /// Calls from grains and timer ticks always queue.
     /// </summary>
     public bool StartIdleTurnsOnCaller { get; set; } = true;
 }

@@ -44,14 +44,14 @@ internal sealed class GrainCallRouter(
 
     /// <summary>Runs a call that arrived from another process on this silo, which owned the grain when the call was
     /// read: it is not routed again (a forwarded call must never be forwarded twice). Should the activation deactivate
-    /// before running it, <see cref="Reroute"/> decides afresh. <paramref name="mayStartHere"/>: an idle activation may
-    /// run the call on this thread (never pass it on a connection's read loop).</summary>
-    public void InvokeLocally(GrainId target, GrainRequest request, bool mayStartHere = false)
+    /// before running it, <see cref="Reroute"/> decides afresh. <paramref name="mayStartOnCaller"/>: an idle activation
+    /// may run the call on this thread (never pass it on a connection's read loop).</summary>
+    public void InvokeLocally(GrainId target, GrainRequest request, bool mayStartOnCaller = false)
     {
         Stamp(request);
         try
         {
-            table.Dispatch(target, request, mayStartHere);
+            table.Dispatch(target, request, mayStartOnCaller);
         }
         catch (Exception exception)
         {

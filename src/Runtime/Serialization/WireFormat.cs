@@ -131,13 +131,11 @@ public static class WireFormat
     {
         if (typeof(T) == typeof(string))
         {
+            // Sized exactly: a string result is the common case, so no intermediate buffer.
             var text = Unsafe.As<T, string?>(ref value);
-            if (text is null)
-                return [0];
-            var length = Encoding.UTF8.GetByteCount(text);
-            var bytes = new byte[VarintBytes((uint)length + 1) + length];
-            var prefix = WriteVarint(bytes, (uint)length + 1);
-            Encoding.UTF8.GetBytes(text, bytes.AsSpan(prefix));
+            var length = text is null ? -1 : Encoding.UTF8.GetByteCount(text);
+            var bytes = new byte[VarintBytes((uint)(length + 1)) + Math.Max(length, 0)];
+            WriteString(bytes, text, length);
             return bytes;
         }
 
@@ -159,18 +157,17 @@ public static class WireFormat
 
     private static void WriteString(IBufferWriter<byte> output, string? text)
     {
-        if (text is null)
-        {
-            output.GetSpan(1)[0] = 0;
-            output.Advance(1);
-            return;
-        }
+        var length = text is null ? -1 : Encoding.UTF8.GetByteCount(text);
+        output.Advance(WriteString(output.GetSpan(MaxVarintBytes + Math.Max(length, 0)), text, length));
+    }
 
-        var length = Encoding.UTF8.GetByteCount(text);
-        var span = output.GetSpan(MaxVarintBytes + length);
-        var prefix = WriteVarint(span, (uint)length + 1);
-        Encoding.UTF8.GetBytes(text, span[prefix..]);
-        output.Advance(prefix + length);
+    // The marker (UTF-8 byte count + 1, or 0 for null) and the bytes; returns the bytes written. length: -1 for null.
+    private static int WriteString(Span<byte> span, string? text, int length)
+    {
+        var prefix = WriteVarint(span, (uint)(length + 1));
+        if (text is not null)
+            Encoding.UTF8.GetBytes(text, span[prefix..]);
+        return prefix + Math.Max(length, 0);
     }
 
     private static string? ReadString(ref WireReader reader)

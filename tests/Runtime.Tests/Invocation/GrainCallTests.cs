@@ -65,39 +65,16 @@ public sealed class GrainCallTests
     public async Task CancellationToken_ReachesTheGrainMethod_AndCancelsTheCall()
     {
         await using var silo = await TestSilo.StartAsync();
-        var probe = Probe.Create();
-        var grain = silo.Grains.GetGrain<ITurnGrain>(probe.Id);
-        using var cancellation = new CancellationTokenSource();
 
-        var waiting = grain.WaitForCancellation(cancellation.Token);
-        await probe.ExpectAsync("activate");
-        await probe.ExpectAsync("enter wait");
-        await cancellation.CancelAsync();
-
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
-        Assert.Equal("next", await grain.Echo("next"));
+        await CancellationScenarios.RunningMethodIsCancelledAsync(silo.Grains);
     }
 
     [Fact]
     public async Task CancelledCall_ThatWasStillQueued_NeverRuns()
     {
         await using var silo = await TestSilo.StartAsync();
-        var probe = Probe.Create();
-        var grain = silo.Grains.GetGrain<ITurnGrain>(probe.Id);
-        using var cancellation = new CancellationTokenSource();
 
-        var running = grain.Block("running");
-        await probe.ExpectAsync("activate");
-        await probe.ExpectAsync("enter running");
-        var queued = grain.WaitForCancellation(cancellation.Token);
-        await cancellation.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
-
-        probe.OpenGate();
-        await running;
-        await probe.ExpectAsync("exit running");
-        Assert.Equal("after", await grain.Echo("after"));
-        Assert.False(probe.TryPeek(out var unexpected), $"the cancelled call ran: {unexpected}");
+        await CancellationScenarios.QueuedCallNeverRunsAsync(silo.Grains);
     }
 
     [Fact]

@@ -35,10 +35,11 @@ internal sealed partial class RemoteGrainCalls(
     /// after a rejection.</summary>
     public void Send(PlacementView view, SiloAddress owner, GrainId target, GrainRequest request, Action<GrainId, GrainRequest> reroute)
     {
-        var call = new RemoteCall(this, view, view.EndPointFor(owner), target, request, reroute);
+        var endpoint = view.EndPointFor(owner);
         try
         {
-            connections.Send(call.EndPoint, call, RequestCodec.Encode(target, request), request.CancellationToken);
+            connections.Send(endpoint, new RemoteCall(this, view, endpoint, target, request, reroute), RequestCodec.Encode(target, request),
+                request.CancellationToken);
         }
         catch (Exception exception)
         {
@@ -55,8 +56,6 @@ internal sealed partial class RemoteGrainCalls(
         Action<GrainId, GrainRequest> reroute)
         : PendingCall(FrameType.Request, calls._time.GetElapsedTime(request.SentTimestamp, request.DeadlineTimestamp), request.DeadlineTimestamp)
     {
-        public EndPoint EndPoint => endpoint;
-
         protected override void OnAnswer(FrameType answerType, ReadOnlySpan<byte> payload)
         {
             switch (answerType)

@@ -104,7 +104,7 @@ internal sealed partial class SiloRequestHandler(
         return ValueTask.CompletedTask;
     }
 
-    private void StartBatched(GrainId target, GrainRequest request) => router.InvokeLocally(target, request, mayStartHere: true);
+    private void StartBatched(GrainId target, GrainRequest request) => router.InvokeLocally(target, request, mayStartOnCaller: true);
 
     // A call its caller may cancel with a Cancel frame until it is answered (SendAnswer forgets it).
     private CancellationTokenSource Cancellable(TransportConnection connection, long correlationId)

@@ -113,6 +113,8 @@ public sealed partial class TransportConnection : IAsyncDisposable
     /// </summary>
     public Task<Frame> SendRequestAsync(FrameType type, ReadOnlyMemory<byte> payload, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        if (type is not (FrameType.Request or FrameType.Ping))
+            throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {type} with {nameof(SendAsync)}.", nameof(type));
         if (timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The timeout must be positive or infinite.");
         if (cancellationToken.IsCancellationRequested)
@@ -131,8 +133,6 @@ public sealed partial class TransportConnection : IAsyncDisposable
     /// </summary>
     internal void Send(PendingCall call, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        if (call.Type is not (FrameType.Request or FrameType.Ping))
-            throw new ArgumentException($"Only {FrameType.Request} and {FrameType.Ping} frames expect an answer; send {call.Type} with {nameof(SendAsync)}.", nameof(call));
         CheckPayload(payload);
 
         var id = Interlocked.Increment(ref _nextCorrelationId);
