@@ -91,10 +91,10 @@ public abstract class GrainRequest<TResult> : GrainRequest, IValueTaskSource<TRe
         }
 
         // A call from another process: answer it right here, without waking an awaiter on another thread.
-        byte[] bytes;
+        ReadOnlySpan<byte> bytes;
         try
         {
-            bytes = WireFormat.ToBytes(result);
+            bytes = WireFormat.Encode(result);
         }
         catch (Exception exception)
         {

@@ -6,8 +6,9 @@ namespace Actors.Runtime.Invocation;
 /// </summary>
 internal interface IRemoteAnswer
 {
-    /// <summary>The call returned; <paramref name="result"/> is its result in the wire format (<see cref="Serialization.WireFormat"/>).</summary>
-    void Succeed(byte[] result);
+    /// <summary>The call returned; <paramref name="result"/> is its result in the wire format (<see cref="Serialization.WireFormat"/>),
+    /// valid only during the call.</summary>
+    void Succeed(ReadOnlySpan<byte> result);
 
     /// <summary>The call failed, timed out or its result could not be serialised.</summary>
     void Fail(Exception exception);

@@ -127,21 +127,14 @@ public static class WireFormat
     }
 
     /// <summary>A single value (a result) as a new array.</summary>
-    public static byte[] ToBytes<T>(T value)
-    {
-        if (typeof(T) == typeof(string))
-        {
-            // Sized exactly: a string result is the common case, so no intermediate buffer.
-            var text = Unsafe.As<T, string?>(ref value);
-            var length = text is null ? -1 : Encoding.UTF8.GetByteCount(text);
-            var bytes = new byte[VarintBytes((uint)(length + 1)) + Math.Max(length, 0)];
-            WriteString(bytes, text, length);
-            return bytes;
-        }
+    public static byte[] ToBytes<T>(T value) => Encode(value).ToArray();
 
-        var output = new ArrayBufferWriter<byte>(64);
+    /// <summary>A single value (a result) in this thread's <see cref="ThreadBuffer"/>.</summary>
+    internal static ReadOnlySpan<byte> Encode<T>(T value)
+    {
+        var output = ThreadBuffer.Take();
         Write(output, value);
-        return output.WrittenSpan.ToArray();
+        return ThreadBuffer.Written(output);
     }
 
     /// <summary>Reads a single value made by <see cref="ToBytes{T}"/>; the bytes must hold exactly one.</summary>

@@ -23,13 +23,13 @@ internal sealed class RawCalls : IAsyncDisposable
 
     /// <summary>The payload of <c>ITurnGrain.Echo(text)</c> on the grain with <paramref name="key"/>.</summary>
     public static byte[] EchoPayload(TestCluster cluster, string key, string text) =>
-        RequestCodec.Encode(ClusterTesting.IdOf(cluster.Client.GetGrain<ITurnGrain>(key)), EchoRequest(text));
+        RequestCodec.Encode(ClusterTesting.IdOf(cluster.Client.GetGrain<ITurnGrain>(key)), EchoRequest(text)).ToArray();
 
     /// <summary>The payload of <c>ITurnGrain.WaitForCancellation(token)</c> on the grain with <paramref name="key"/>.</summary>
     public static byte[] WaitForCancellationPayload(TestCluster cluster, string key) =>
         RequestCodec.Encode(ClusterTesting.IdOf(cluster.Client.GetGrain<ITurnGrain>(key)),
             GrainRequestFactories.Create(GrainRequestFactories.IdOf("Actors.Runtime.Tests.Grains.ITurnGrain.WaitForCancellation()"))
-            ?? throw new InvalidOperationException("No request for ITurnGrain.WaitForCancellation; did the generator's wire key format change?"));
+            ?? throw new InvalidOperationException("No request for ITurnGrain.WaitForCancellation; did the generator's wire key format change?")).ToArray();
 
     /// <summary>A request for <c>ITurnGrain.Echo(text)</c>, made as a silo makes one from the wire.</summary>
     public static GrainRequest EchoRequest(string text)

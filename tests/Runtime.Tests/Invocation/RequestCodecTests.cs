@@ -14,7 +14,7 @@ public sealed class RequestCodecTests
 
         var (decoded, methodId, argumentsOffset) = RequestCodec.DecodeHeader(payload);
         var request = GrainRequestFactories.Create(methodId)!;
-        request.ReadArguments(payload.AsSpan(argumentsOffset));
+        request.ReadArguments(payload[argumentsOffset..]);
 
         Assert.Equal(target, decoded);
         Assert.Equal(target.UniformHash, decoded.UniformHash);

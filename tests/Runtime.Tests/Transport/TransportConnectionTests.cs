@@ -47,7 +47,7 @@ public sealed class TransportConnectionTests
             Assert.Equal(i, BinaryPrimitives.ReadInt32BigEndian(answers[i].Payload.Span));
         Assert.Single(world.Listener.Connections);
         Assert.Equal(0, connection.PendingCalls);
-        Assert.True(connection.Flushes < connection.FramesWritten, $"{connection.FramesWritten} frames in {connection.Flushes} flushes: no batching");
+        Assert.True(connection.Writes < connection.FramesWritten, $"{connection.FramesWritten} frames in {connection.Writes} writes: no batching");
     }
 
     [Fact]

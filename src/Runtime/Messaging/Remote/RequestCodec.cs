@@ -22,7 +22,6 @@ internal static class RequestCodec
     private const int FixedBytes = 1 + 4 + 2 + 4;
 
     private const int MaxKnownGrainTypes = 64;
-    private const int MaxKeptBufferBytes = 64 * 1024;
 
     // Grain types seen on the wire with their UTF-8 names, so a call finds its type by comparing bytes instead of
     // decoding, interning and hashing the name again. A handful of types in practice, so a list; bounded so a peer
@@ -30,14 +29,10 @@ internal static class RequestCodec
     private static KnownGrainType[] s_knownGrainTypes = [];
     private static readonly Lock KnownGrainTypesLock = new();
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? t_payload;
-
-    /// <summary>Encodes a call to <paramref name="target"/>.</summary>
-    public static byte[] Encode(GrainId target, GrainRequest request)
+    /// <summary>Encodes a call to <paramref name="target"/> into this thread's <see cref="ThreadBuffer"/>.</summary>
+    public static ReadOnlySpan<byte> Encode(GrainId target, GrainRequest request)
     {
-        var payload = t_payload ??= new ArrayBufferWriter<byte>(256);
-        payload.ResetWrittenCount();
+        var payload = ThreadBuffer.Take();
         var typeBytes = Encoding.UTF8.GetByteCount(target.Type.Name);
         var keyBytes = Encoding.UTF8.GetByteCount(target.Key);
         var span = payload.GetSpan(FixedBytes + typeBytes + keyBytes);
@@ -49,10 +44,7 @@ internal static class RequestCodec
         Encoding.UTF8.GetBytes(target.Key, span[(FixedBytes + typeBytes)..]);
         payload.Advance(FixedBytes + typeBytes + keyBytes);
         request.WriteArgumentsTo(payload);
-        var encoded = payload.WrittenSpan.ToArray();
-        if (payload.Capacity > MaxKeptBufferBytes)
-            t_payload = null; // a rare large call does not keep its buffer on this thread
-        return encoded;
+        return ThreadBuffer.Written(payload);
     }
 
     /// <summary>Whether a silo already forwarded this call.</summary>

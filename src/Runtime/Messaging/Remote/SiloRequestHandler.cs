@@ -116,11 +116,11 @@ internal sealed partial class SiloRequestHandler(
     }
 
     /// <summary>Queues an answer frame; the call stops counting as in flight once it is queued.</summary>
-    private void SendAnswer(TransportConnection connection, Frame answer)
+    private void SendAnswer(TransportConnection connection, FrameType type, long correlationId, ReadOnlySpan<byte> payload)
     {
-        if (Volatile.Read(ref _cancellableInFlight) > 0 && _cancellable.TryRemove((connection, answer.CorrelationId), out _))
+        if (Volatile.Read(ref _cancellableInFlight) > 0 && _cancellable.TryRemove((connection, correlationId), out _))
             Interlocked.Decrement(ref _cancellableInFlight);
-        var sent = connection.SendAsync(answer);
+        var sent = connection.SendAnswer(type, correlationId, payload);
         if (sent.IsCompletedSuccessfully)
             Interlocked.Decrement(ref _inFlight);
         else
@@ -149,10 +149,9 @@ internal sealed partial class SiloRequestHandler(
         /// <summary>Starts the call; on a thread that is not the read loop, an idle activation runs it right here.</summary>
         public void Run() => handler.StartBatched(target, request);
 
-        public void Succeed(byte[] result) => handler.SendAnswer(connection, new Frame(FrameType.Response, correlationId, result));
+        public void Succeed(ReadOnlySpan<byte> result) => handler.SendAnswer(connection, FrameType.Response, correlationId, result);
 
-        public void Fail(Exception exception) =>
-            handler.SendAnswer(connection, new Frame(FrameType.Error, correlationId, ExceptionCodec.Encode(exception)));
+        public void Fail(Exception exception) => handler.SendAnswer(connection, FrameType.Error, correlationId, ExceptionCodec.Encode(exception));
     }
 
     // A Cancel frame from the caller cancels the forwarded call, which sends one on to the owner.
@@ -176,7 +175,7 @@ internal sealed partial class SiloRequestHandler(
             answer = new Frame(FrameType.Error, frame.CorrelationId, ExceptionCodec.Encode(exception));
         }
 
-        SendAnswer(connection, answer);
+        SendAnswer(connection, answer.Type, answer.CorrelationId, answer.Payload.Span);
     }
 
     private ValueTask Refuse(TransportConnection connection, Frame frame, string reason)

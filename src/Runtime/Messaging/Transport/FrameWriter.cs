@@ -7,14 +7,17 @@ namespace Actors.Runtime.Messaging.Transport;
 public static class FrameWriter
 {
     /// <summary>Appends <paramref name="frame"/> to <paramref name="output"/> (no flush) and returns the bytes written.</summary>
-    public static int Write(IBufferWriter<byte> output, in Frame frame)
+    public static int Write(IBufferWriter<byte> output, in Frame frame) => Write(output, frame.Type, frame.CorrelationId, frame.Payload.Span);
+
+    /// <summary>Appends a frame made of its parts to <paramref name="output"/> (no flush) and returns the bytes written.</summary>
+    public static int Write(IBufferWriter<byte> output, FrameType type, long correlationId, ReadOnlySpan<byte> payload)
     {
-        var size = frame.WireBytes;
+        var size = Frame.LengthPrefixBytes + Frame.HeaderBytes + payload.Length;
         var span = output.GetSpan(size);
-        BinaryPrimitives.WriteInt32BigEndian(span, Frame.HeaderBytes + frame.Payload.Length);
-        span[Frame.LengthPrefixBytes] = (byte)frame.Type;
-        BinaryPrimitives.WriteInt64BigEndian(span[(Frame.LengthPrefixBytes + 1)..], frame.CorrelationId);
-        frame.Payload.Span.CopyTo(span[(Frame.LengthPrefixBytes + Frame.HeaderBytes)..]);
+        BinaryPrimitives.WriteInt32BigEndian(span, Frame.HeaderBytes + payload.Length);
+        span[Frame.LengthPrefixBytes] = (byte)type;
+        BinaryPrimitives.WriteInt64BigEndian(span[(Frame.LengthPrefixBytes + 1)..], correlationId);
+        payload.CopyTo(span[(Frame.LengthPrefixBytes + Frame.HeaderBytes)..]);
         output.Advance(size);
         return size;
     }

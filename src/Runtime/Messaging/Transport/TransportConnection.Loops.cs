@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Actors.Runtime.Messaging.Transport;
 
-/// <summary>The connection's two loops: one reads and dispatches frames, one drains the send queue in batches.</summary>
+/// <summary>The connection's read loop: reads frames and dispatches them (sending is <see cref="SendQueue"/>'s).</summary>
 public sealed partial class TransportConnection
 {
     private async Task ReadLoopAsync()
@@ -118,54 +118,6 @@ public sealed partial class TransportConnection
                 }
 
                 break;
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var queue = _sendQueue.Reader;
-        try
-        {
-            while (await queue.WaitToReadAsync(_closing.Token).ConfigureAwait(false))
-            {
-                var batchBytes = 0;
-                var frames = 0;
-                while (batchBytes < _options.MaxBatchBytes && queue.TryRead(out var frame))
-                {
-                    // A request whose caller already gave up (timeout, cancellation) is not worth the bandwidth.
-                    if (frame.Type == FrameType.Request && !_pending.ContainsKey(frame.CorrelationId))
-                        continue;
-
-                    batchBytes += FrameWriter.Write(_output, frame);
-                    frames++;
-                }
-
-                if (frames == 0)
-                    continue;
-
-                var flushed = await _output.FlushAsync(_closing.Token).ConfigureAwait(false);
-                Interlocked.Add(ref _framesWritten, frames);
-                Interlocked.Increment(ref _flushes);
-                if (flushed.IsCompleted)
-                    break;
-            }
-        }
-        catch (Exception) when (IsClosed)
-        {
-            // Closing cancels the loop.
-        }
-        catch (Exception exception)
-        {
-            Close($"write failed: {exception.GetType().Name}: {exception.Message}");
-        }
-
-        try
-        {
-            await _output.CompleteAsync().ConfigureAwait(false);
-        }
-        catch (Exception)
-        {
-            // The socket is gone; nothing left to flush to.
         }
     }
 }

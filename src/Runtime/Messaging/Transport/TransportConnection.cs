@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Runtime.Messaging.Transport;
@@ -12,10 +11,10 @@ namespace Actors.Runtime.Messaging.Transport;
 /// (accepted) or <see cref="TransportConnections"/> (opened); both ends work alike, so either side may send requests.
 /// </summary>
 /// <remarks>
-/// <para>Sending: callers put frames on a bounded queue (<see cref="TransportOptions.SendQueueCapacity"/>; when it is full
-/// they wait: back-pressure) and one writer loop drains it, writing up to <see cref="TransportOptions.MaxBatchBytes"/>
-/// per flush, so a burst of small frames costs one system call. A request whose caller gave up (timeout, cancellation)
-/// before it reached the socket is not sent.</para>
+/// <para>Sending: callers append frames to a bounded queue (<see cref="SendQueue"/>,
+/// <see cref="TransportOptions.SendQueueCapacity"/>; when it is full they wait: back-pressure) that one writer at a time
+/// sends, all that was appended meanwhile in one system call, so a burst of small frames costs one write. A request
+/// whose caller cancels while it waits for room is not sent.</para>
 /// <para>Receiving: one read loop parses frames (<see cref="FrameReader"/>); answers complete the pending call with their
 /// correlation id, pings are answered here, requests and cancels go to the <see cref="ITransportHandler"/>. A bad frame
 /// closes the connection with a logged reason.</para>
@@ -27,8 +26,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
     private readonly PipeReader _input;
-    private readonly PipeWriter _output;
-    private readonly Channel<Frame> _sendQueue;
+    private readonly SendQueue _sendQueue;
     private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
     private readonly ITransportHandler? _handler;
     private readonly TransportOptions _options;
@@ -39,13 +37,10 @@ public sealed partial class TransportConnection : IAsyncDisposable
     private readonly ReadBatch _readBatch;
     private ITimer? _sweep;
     private Task _readLoop = Task.CompletedTask;
-    private Task _writeLoop = Task.CompletedTask;
     private long _nextCorrelationId;
     private int _closeStarted;
     private string? _closeReason;
     private int _waitingSenders;
-    private long _framesWritten;
-    private long _flushes;
 
     internal TransportConnection(Socket socket, EndPoint remoteEndPoint, ITransportHandler? handler, TransportOptions options, TimeProvider time, ILogger logger)
     {
@@ -58,13 +53,8 @@ public sealed partial class TransportConnection : IAsyncDisposable
         _logger = logger;
         var stream = new NetworkStream(socket, ownsSocket: true);
         _input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
-        _output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
         _readBatch = new ReadBatch(options.ReadBatchSize);
-        _sendQueue = Channel.CreateBounded<Frame>(new BoundedChannelOptions(options.SendQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _sendQueue = new SendQueue(socket, options.SendQueueCapacity, Close);
     }
 
     /// <summary>The other end.</summary>
@@ -83,19 +73,19 @@ public sealed partial class TransportConnection : IAsyncDisposable
     public int PendingCalls => _pending.Count;
 
     /// <summary>Frames queued and not yet written to the socket (at most <see cref="TransportOptions.SendQueueCapacity"/>).</summary>
-    internal int QueuedFrames => _sendQueue.Reader.Count;
+    internal int QueuedFrames => _sendQueue.QueuedFrames;
 
     /// <summary>Senders waiting for room in the send queue.</summary>
     internal int WaitingSenders => Volatile.Read(ref _waitingSenders);
 
-    internal long FramesWritten => Interlocked.Read(ref _framesWritten);
+    internal long FramesWritten => _sendQueue.FramesWritten;
 
-    internal long Flushes => Interlocked.Read(ref _flushes);
+    /// <summary>System calls that wrote frames.</summary>
+    internal long Writes => _sendQueue.Writes;
 
     internal void Start()
     {
         _readLoop = Task.Run(ReadLoopAsync);
-        _writeLoop = Task.Run(WriteLoopAsync);
         var period = _options.TimeoutCheckPeriod;
         _sweep = _time.CreateTimer(static state => ((TransportConnection)state!).SweepTimeouts(), this, period, period);
         LogConnectionOpened(LocalEndPoint, RemoteEndPoint);
@@ -121,19 +111,19 @@ public sealed partial class TransportConnection : IAsyncDisposable
             return Task.FromCanceled<Frame>(cancellationToken);
 
         var call = new TaskPendingCall(type, timeout, Deadline(timeout));
-        Send(call, payload, cancellationToken);
+        Send(call, payload.Span, cancellationToken);
         return call.Task;
     }
 
     /// <summary>
     /// Sends <paramref name="call"/>'s request (or ping) with <paramref name="payload"/>; its outcome comes to the call:
     /// the answer on the read loop, or a failure as described on
-    /// <see cref="SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>. Waits for room (off
-    /// the caller's thread) when the send queue is full.
+    /// <see cref="SendRequestAsync(FrameType, ReadOnlyMemory{byte}, TimeSpan, CancellationToken)"/>. The payload is copied
+    /// before this returns. Waits for room (off the caller's thread) when the send queue is full.
     /// </summary>
-    internal void Send(PendingCall call, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    internal void Send(PendingCall call, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
     {
-        CheckPayload(payload);
+        CheckPayload(payload.Length);
 
         var id = Interlocked.Increment(ref _nextCorrelationId);
         call.Connection = this;
@@ -154,9 +144,8 @@ public sealed partial class TransportConnection : IAsyncDisposable
                 call.Registration.Dispose();
         }
 
-        var frame = new Frame(call.Type, id, payload);
-        if (!_sendQueue.Writer.TryWrite(frame))
-            _ = SendRequestSlowAsync(frame, cancellationToken);
+        if (!_sendQueue.TryAppend(call.Type, id, payload))
+            _ = SendRequestSlowAsync(new Frame(call.Type, id, payload.ToArray()), cancellationToken);
     }
 
     /// <summary>
@@ -169,10 +158,21 @@ public sealed partial class TransportConnection : IAsyncDisposable
     {
         if (frame.Type is FrameType.Request or FrameType.Ping || !Frame.IsKnown(frame.Type))
             throw new ArgumentException($"{frame.Type} frames cannot be sent with {nameof(SendAsync)}; requests go through {nameof(SendRequestAsync)}.", nameof(frame));
-        CheckPayload(frame.Payload);
-        if (_sendQueue.Writer.TryWrite(frame))
+        CheckPayload(frame.Payload.Length);
+        if (_sendQueue.TryAppend(frame.Type, frame.CorrelationId, frame.Payload.Span))
             return new ValueTask<bool>(true);
         return IsClosed ? new ValueTask<bool>(false) : SendSlowAsync(frame, cancellationToken);
+    }
+
+    /// <summary>Queues an answer to a received request (<see cref="FrameType.Response"/>, <see cref="FrameType.Error"/>,
+    /// <see cref="FrameType.Rejection"/>) as <see cref="SendAsync"/> does, copying <paramref name="payload"/> before it
+    /// returns.</summary>
+    internal ValueTask<bool> SendAnswer(FrameType type, long correlationId, ReadOnlySpan<byte> payload)
+    {
+        CheckPayload(payload.Length);
+        if (_sendQueue.TryAppend(type, correlationId, payload))
+            return new ValueTask<bool>(true);
+        return IsClosed ? new ValueTask<bool>(false) : SendSlowAsync(new Frame(type, correlationId, payload.ToArray()), CancellationToken.None);
     }
 
     /// <summary>Closes the connection (failing pending calls with <see cref="SiloUnavailableException"/> carrying
@@ -180,23 +180,20 @@ public sealed partial class TransportConnection : IAsyncDisposable
     public async Task CloseAsync(string reason)
     {
         Close(reason);
-        await Task.WhenAll(_readLoop, _writeLoop).ConfigureAwait(false);
+        await _readLoop.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => new(CloseAsync("closed locally"));
 
-    // Waits for room in the send queue. The call may finish meanwhile (timeout, cancellation); the writer then skips it.
+    // Waits for room in the send queue. A caller that cancels meanwhile has its call failed by the token's registration.
     private async Task SendRequestSlowAsync(Frame frame, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _waitingSenders);
         try
         {
-            await _sendQueue.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChannelClosedException)
-        {
-            FailPending(frame.CorrelationId, Unavailable());
+            if (!await _sendQueue.AppendAsync(frame, cancellationToken).ConfigureAwait(false))
+                FailPending(frame.CorrelationId, Unavailable());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -213,12 +210,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         Interlocked.Increment(ref _waitingSenders);
         try
         {
-            await _sendQueue.Writer.WriteAsync(frame, cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (ChannelClosedException)
-        {
-            return false;
+            return await _sendQueue.AppendAsync(frame, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -236,7 +228,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         else
             call.Fail(new OperationCanceledException(token));
         if (call.Type == FrameType.Request)
-            _sendQueue.Writer.TryWrite(new Frame(FrameType.Cancel, call.CorrelationId, ReadOnlyMemory<byte>.Empty)); // best effort
+            _sendQueue.TryAppend(FrameType.Cancel, call.CorrelationId, []); // best effort
     }
 
     /// <summary>Fails the calls past their deadline, and rescues stalled read batches (<see cref="ReadBatch.RescueStalled"/>). Runs every <see cref="TransportOptions.TimeoutCheckPeriod"/>.</summary>
@@ -260,7 +252,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
             return;
 
         Volatile.Write(ref _closeReason, reason);
-        _sendQueue.Writer.TryComplete();
+        _sendQueue.Close();
         _sweep?.Dispose();
         try
         {
@@ -291,9 +283,9 @@ public sealed partial class TransportConnection : IAsyncDisposable
         ? long.MaxValue
         : _time.GetTimestamp() + (long)(timeout.TotalSeconds * _time.TimestampFrequency);
 
-    private void CheckPayload(ReadOnlyMemory<byte> payload)
+    private void CheckPayload(int payloadBytes)
     {
-        if (payload.Length > _options.MaxFrameBytes - Frame.HeaderBytes)
-            throw new ArgumentException($"The payload ({payload.Length} bytes) does not fit in a frame of MaxFrameBytes ({_options.MaxFrameBytes}).", nameof(payload));
+        if (payloadBytes > _options.MaxFrameBytes - Frame.HeaderBytes)
+            throw new ArgumentException($"The payload ({payloadBytes} bytes) does not fit in a frame of MaxFrameBytes ({_options.MaxFrameBytes}).", "payload");
     }
 }

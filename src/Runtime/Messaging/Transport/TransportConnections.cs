@@ -69,9 +69,9 @@ public sealed partial class TransportConnections : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="call"/> to <paramref name="endpoint"/> (<see cref="TransportConnection.Send"/>). With
-    /// the connection open, it goes out on the caller's thread; otherwise once connected. Every failure, connecting
-    /// included, comes to the call.</summary>
-    internal void Send(EndPoint endpoint, PendingCall call, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// the connection open, it is queued on the caller's thread; otherwise (a copy of the payload) once connected. Every
+    /// failure, connecting included, comes to the call.</summary>
+    internal void Send(EndPoint endpoint, PendingCall call, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
     {
         ValueTask<TransportConnection> connecting;
         try
@@ -87,10 +87,10 @@ public sealed partial class TransportConnections : IAsyncDisposable
         if (connecting.IsCompletedSuccessfully)
             connecting.Result.Send(call, payload, cancellationToken);
         else
-            _ = SendWhenConnectedAsync(connecting, call, payload, cancellationToken);
+            _ = SendWhenConnectedAsync(connecting, call, payload.ToArray(), cancellationToken);
     }
 
-    private static async Task SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, PendingCall call, ReadOnlyMemory<byte> payload,
+    private static async Task SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, PendingCall call, byte[] payload,
         CancellationToken cancellationToken)
     {
         try

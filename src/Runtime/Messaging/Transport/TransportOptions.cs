@@ -16,13 +16,10 @@ public sealed class TransportOptions
     /// up on a slow, loaded one.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Frames queued per connection before senders wait (back-pressure): a peer that reads slowly slows its
-    /// senders instead of growing memory without bound. Default 4,096. Higher absorbs longer bursts.</summary>
+    /// <summary>Frames queued per connection and not yet written before senders wait (back-pressure): a peer that reads
+    /// slowly slows its senders instead of growing memory without bound. Default 4,096. Higher absorbs longer bursts.
+    /// Whatever is queued goes out in one write.</summary>
     public int SendQueueCapacity { get; set; } = 4096;
-
-    /// <summary>How many bytes of queued frames the writer gathers before one flush (write batching). Default 64 KiB.
-    /// Larger batches mean fewer system calls under load; a lone frame is always flushed at once.</summary>
-    public int MaxBatchBytes { get; set; } = 64 * 1024;
 
     /// <summary>How many of the requests that arrive in one read of a connection one thread-pool work item starts (a
     /// silo's incoming grain calls; see <see cref="ReadBatch"/>). Default 32; a read's requests are also spread over at

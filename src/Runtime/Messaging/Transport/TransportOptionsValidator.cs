@@ -15,8 +15,6 @@ public sealed class TransportOptionsValidator : IValidateOptions<TransportOption
             failures.Add($"{TransportOptions.Section}:ConnectTimeout must be positive; it is {options.ConnectTimeout}.");
         if (options.SendQueueCapacity < 1)
             failures.Add($"{TransportOptions.Section}:SendQueueCapacity must be at least 1; it is {options.SendQueueCapacity}.");
-        if (options.MaxBatchBytes < 1)
-            failures.Add($"{TransportOptions.Section}:MaxBatchBytes must be at least 1; it is {options.MaxBatchBytes}.");
         if (options.ReadBatchSize < 1)
             failures.Add($"{TransportOptions.Section}:ReadBatchSize must be at least 1; it is {options.ReadBatchSize}.");
         if (options.TimeoutCheckPeriod <= TimeSpan.Zero)
