@@ -26,6 +26,8 @@ internal sealed class GrainCallRouter(
 
     private readonly bool _clustered = cluster.Value.Enabled;
 
+    private Action<GrainId, GrainRequest>? _reroute; // one delegate for every remote call, not one per call
+
     public void Invoke(GrainId target, GrainRequest request, CancellationToken cancellationToken)
     {
         Stamp(request);
@@ -87,7 +89,7 @@ internal sealed class GrainCallRouter(
             if (owner == view.Self)
                 table.Dispatch(target, request, mayStartOnCaller);
             else
-                remote.Send(view, owner, target, request, Reroute);
+                remote.Send(view, owner, target, request, _reroute ??= Reroute);
         }
         catch (Exception exception)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
@@ -27,7 +26,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
     private readonly Socket _socket;
     private readonly PipeReader _input;
     private readonly SendQueue _sendQueue;
-    private readonly ConcurrentDictionary<long, PendingCall> _pending = new();
+    private readonly PendingCalls _pending = new();
     private readonly ITransportHandler? _handler;
     private readonly TransportOptions _options;
     private readonly TimeProvider _time;
@@ -128,7 +127,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextCorrelationId);
         call.Connection = this;
         call.CorrelationId = id;
-        _pending[id] = call;
+        _pending.Add(id, call);
         if (IsClosed)
         {
             // Close drains the table after it sets the flag; whichever of us removes the call fails it.
@@ -140,7 +139,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         {
             call.Registration = cancellationToken.UnsafeRegister(
                 static (state, token) => ((PendingCall)state!).Connection.CancelCall((PendingCall)state, token), call);
-            if (!_pending.ContainsKey(id))
+            if (!_pending.Contains(id))
                 call.Registration.Dispose();
         }
 
@@ -236,13 +235,10 @@ public sealed partial class TransportConnection : IAsyncDisposable
     {
         _readBatch.RescueStalled();
         var now = _time.GetTimestamp();
-        foreach (var (id, call) in _pending)
+        foreach (var call in _pending.RemoveExpired(now))
         {
-            if (call.Deadline <= now && _pending.TryRemove(id, out _))
-            {
-                call.Fail(new TimeoutException(
-                    $"{call.Type} {id} to {RemoteEndPoint} got no answer within {call.Timeout}; the outcome is unknown."));
-            }
+            call.Fail(new TimeoutException(
+                $"{call.Type} {call.CorrelationId} to {RemoteEndPoint} got no answer within {call.Timeout}; the outcome is unknown."));
         }
     }
 
@@ -264,8 +260,8 @@ public sealed partial class TransportConnection : IAsyncDisposable
         }
 
         _socket.Dispose();
-        foreach (var id in _pending.Keys)
-            FailPending(id, new SiloUnavailableException(RemoteEndPoint, reason));
+        foreach (var call in _pending.RemoveAll())
+            call.Fail(new SiloUnavailableException(RemoteEndPoint, reason));
         LogConnectionClosed(LocalEndPoint, RemoteEndPoint, reason);
         _closed.TrySetResult(reason);
     }
