@@ -69,9 +69,10 @@ public sealed partial class TransportConnections : IAsyncDisposable
     }
 
     /// <summary>Sends <paramref name="call"/> to <paramref name="endpoint"/> (<see cref="TransportConnection.Send"/>). With
-    /// the connection open, it is queued on the caller's thread; otherwise (a copy of the payload) once connected. Every
-    /// failure, connecting included, comes to the call.</summary>
-    internal void Send(EndPoint endpoint, PendingCall call, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
+    /// the connection open, it is queued on the caller's thread and the connection returned (for the caller to use
+    /// again); otherwise (a copy of the payload) once connected, and null returned. Every failure, connecting included,
+    /// comes to the call.</summary>
+    internal TransportConnection? Send(EndPoint endpoint, PendingCall call, ReadOnlySpan<byte> payload, CancellationToken cancellationToken)
     {
         ValueTask<TransportConnection> connecting;
         try
@@ -81,13 +82,18 @@ public sealed partial class TransportConnections : IAsyncDisposable
         catch (Exception exception)
         {
             call.Fail(exception);
-            return;
+            return null;
         }
 
-        if (connecting.IsCompletedSuccessfully)
-            connecting.Result.Send(call, payload, cancellationToken);
-        else
+        if (!connecting.IsCompletedSuccessfully)
+        {
             _ = SendWhenConnectedAsync(connecting, call, payload.ToArray(), cancellationToken);
+            return null;
+        }
+
+        var connection = connecting.Result;
+        connection.Send(call, payload, cancellationToken);
+        return connection;
     }
 
     private static async Task SendWhenConnectedAsync(ValueTask<TransportConnection> connecting, PendingCall call, byte[] payload,
