@@ -35,7 +35,8 @@ internal sealed partial class BenchmarkReport
         b.AppendLine("same measurements. A grain call's hops: on the silo, starting the grain's turn; on the client, resuming the caller.");
         b.AppendLine("Both run in a few work items per read of the connection (`ReadBatch`: the calls, or the answered callers, that one");
         b.AppendLine("read brought), so a call costs a fraction of a hop on each side; the answer is serialised and queued at the end of");
-        b.AppendLine("the grain's turn, without another hop.");
+        b.AppendLine("the grain's turn, without another hop. Frames leave as the baseline client's do: appended to the connection's buffer,");
+        b.AppendLine("all that is queued written by one writer at a time in one send.");
         b.AppendLine();
         b.AppendLine("| subject | client CPU µs/call | servers CPU µs/call | client work items/call | silo work items/call | client bytes/call |");
         b.AppendLine("|---|---|---|---|---|---|");
