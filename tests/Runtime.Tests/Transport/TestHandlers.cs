@@ -44,7 +44,7 @@ internal sealed class RecordingHandler : ITransportHandler
         }
 
         Interlocked.Increment(ref _count);
-        _received.Writer.TryWrite((connection, frame));
+        _received.Writer.TryWrite((connection, frame with { Payload = frame.Payload.ToArray() })); // kept past the call
     }
 
     /// <summary>Makes the handler wait (not read further) until <see cref="Open"/>.</summary>

@@ -13,7 +13,8 @@ namespace Actors.Runtime.Messaging.Transport;
 /// <param name="CorrelationId">Pairs an answer (<see cref="FrameType.Response"/>, <see cref="FrameType.Error"/>,
 /// <see cref="FrameType.Rejection"/>, <see cref="FrameType.Pong"/>) and a <see cref="FrameType.Cancel"/> with its request.
 /// Ids are chosen by the side that sends the request, per connection.</param>
-/// <param name="Payload">The bytes after the header. A frame read from a connection owns its payload (a copy).</param>
+/// <param name="Payload">The bytes after the header. An answer frame read from a connection owns its payload (a copy);
+/// a request handed to an <see cref="ITransportHandler"/> does not (see its contract).</param>
 public readonly record struct Frame(FrameType Type, long CorrelationId, ReadOnlyMemory<byte> Payload)
 {
     /// <summary>Bytes of the length prefix.</summary>

@@ -10,6 +10,8 @@ namespace Actors.Runtime.Messaging.Transport;
 /// <item>Called on the connection's read loop, one frame at a time, in arrival order. The next frame is not read until
 /// the returned task completes, so a handler that is slow to return slows that peer down (back-pressure). To keep many
 /// requests in flight, start the work and return; answer later.</item>
+/// <item>The frame's payload lies in the connection's read buffer: it is valid until the returned task completes. Copy
+/// what must outlive that.</item>
 /// <item>Answer a request exactly once, at any time and from any thread, with <see cref="TransportConnection.SendAsync"/>
 /// on the given connection: a <see cref="FrameType.Response"/>, <see cref="FrameType.Error"/> or
 /// <see cref="FrameType.Rejection"/> frame with the request's correlation id. Answers may go in any order.</item>

@@ -30,7 +30,8 @@ public sealed partial class TransportConnection
                                 continue;
                             }
 
-                            dispatched = DispatchAsync(new Frame(type, correlationId, payload.IsEmpty ? ReadOnlyMemory<byte>.Empty : payload.ToArray()));
+                            // The read buffer stays put until the handler's task completes: no copy unless the frame spans buffers.
+                            dispatched = DispatchAsync(new Frame(type, correlationId, payload.IsSingleSegment ? payload.First : payload.ToArray()));
                         }
                         finally
                         {
