@@ -23,6 +23,9 @@ namespace Actors.Runtime.Messaging.Transport;
 /// </remarks>
 public sealed partial class TransportConnection : IAsyncDisposable
 {
+    /// <summary>How much one read of the socket may bring: under load a read takes in many small frames at once.</summary>
+    private const int ReadBufferBytes = 64 * 1024;
+
     private readonly Socket _socket;
     private readonly PipeReader _input;
     private readonly SendQueue _sendQueue;
@@ -51,7 +54,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
         _time = time;
         _logger = logger;
         var stream = new NetworkStream(socket, ownsSocket: true);
-        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        _input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadBufferBytes, leaveOpen: true));
         _readBatch = new ReadBatch(options.ReadBatchSize);
         _sendQueue = new SendQueue(socket, options.SendQueueCapacity, Close);
     }
