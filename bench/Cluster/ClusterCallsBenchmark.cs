@@ -24,7 +24,7 @@ internal static class ClusterCallsBenchmark
 
     /// <summary>Each row's time is split into this many slices, taken in turn with the other rows', so drift on a shared
     /// machine affects every row alike.</summary>
-    public const int Rounds = 4;
+    public const int Rounds = 10;
 
     public static async Task<ClusterCallsResult> RunAsync(TimeSpan duration)
     {
