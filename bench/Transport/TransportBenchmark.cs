@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Actors.Bench.Cluster;
 using Actors.Runtime.Messaging.Transport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Actors.Bench.Transport;
 
 /// <summary>
-/// Request/response over loopback TCP: <see cref="InFlight"/> callers share one connection, each sending a
-/// <see cref="PayloadBytes"/>-byte request and awaiting its echo, for a fixed time; every call's latency is recorded. The
-/// transport (<see cref="TransportListener"/> + <see cref="TransportConnections"/>) runs next to
-/// <see cref="RawEchoBaseline"/>, a plain socket with the same framing, in the same process and run.
+/// Request/response over loopback TCP, client and server in this process: <see cref="InFlight"/> callers share one
+/// connection, each sending a <see cref="PayloadBytes"/>-byte request and awaiting its echo, for a fixed time; every
+/// call's latency is recorded. The transport (<see cref="TransportConnections"/> against a <see cref="TransportListener"/>
+/// echoing from its read loop) runs next to the baseline of the cluster benchmark, <see cref="RawFrameClient"/> against
+/// <see cref="RawFrameEchoServer"/>: plain sockets with the same framing, in the same process and run.
 /// </summary>
 internal static class TransportBenchmark
 {
@@ -23,14 +25,13 @@ internal static class TransportBenchmark
         Random.Shared.NextBytes(payload);
         var results = new List<Measurement>();
 
-        await using (var raw = await RawEchoBaseline.StartAsync())
+        await using (var rawServer = RawFrameEchoServer.Start())
+        await using (var raw = await RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, rawServer.Port)))
             results.Add(await MeasureAsync("raw socket echo (baseline)", () => raw.CallAsync(payload), duration));
 
-        var options = Options.Create(new TransportOptions());
-        await using var listener = new TransportListener(options, new EchoHandler(), TimeProvider.System, NullLoggerFactory.Instance);
-        var endpoint = listener.Start(new IPEndPoint(IPAddress.Loopback, 0));
-        await using var client = new TransportConnections(options, TimeProvider.System, NullLoggerFactory.Instance);
-        var connection = await client.GetConnectionAsync(endpoint);
+        await using var server = new EchoServerCommand.TransportEchoServer();
+        await using var client = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance);
+        var connection = await client.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, server.Port));
         results.Add(await MeasureAsync("Actors transport", () => connection.SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30)), duration));
         return results;
     }
@@ -70,17 +71,5 @@ internal static class TransportBenchmark
         Volatile.Write(ref stop, 1);
         await Task.WhenAll(callers);
         return total;
-    }
-
-    /// <summary>Answers each request with its payload from the read loop, as a handler with a synchronous result would.</summary>
-    private sealed class EchoHandler : ITransportHandler
-    {
-        public ValueTask HandleAsync(TransportConnection connection, Frame frame, CancellationToken cancellationToken)
-        {
-            if (frame.Type != FrameType.Request)
-                return ValueTask.CompletedTask;
-            var sent = connection.SendAsync(new Frame(FrameType.Response, frame.CorrelationId, frame.Payload), cancellationToken);
-            return sent.IsCompletedSuccessfully ? ValueTask.CompletedTask : new ValueTask(sent.AsTask());
-        }
     }
 }

@@ -10,10 +10,11 @@ internal sealed partial class BenchmarkReport
         var body = _transport.Body;
         body.AppendLine($"Request/response over loopback TCP, one connection, {TransportBenchmark.InFlight} calls in flight (callers each sending a");
         body.AppendLine($"{TransportBenchmark.PayloadBytes}-byte request and awaiting its echo), 1 s warm-up then {duration.TotalSeconds:N0} s, every call's latency recorded.");
-        body.AppendLine("Transport: `TransportListener` + `TransportConnections` (System.IO.Pipelines, a bounded send queue and one batching");
-        body.AppendLine("writer per connection, per-call timeouts). Baseline: a plain `Socket` with the same framing, a write lock per call and");
-        body.AppendLine("a TaskCompletionSource table, the server answering each read's frames with one send; same process, same run. Client");
-        body.AppendLine("and server share the cores.");
+        body.AppendLine("Transport: `TransportConnections` (the send queue: frames appended to one buffer, one writer at a time; per-call");
+        body.AppendLine("timeouts and cancellation) against a `TransportListener` answering from its read loop. Baseline: the cluster");
+        body.AppendLine("benchmark's raw client and server (plain sockets, the same framing, a shared send buffer, answers completing a");
+        body.AppendLine("TaskCompletionSource table inline on the read loop, the server answering each read's frames with one send). Same");
+        body.AppendLine("process, same run; client and server share the cores. The cluster section measures the same across processes.");
         body.AppendLine();
         body.AppendLine("| subject | in flight | calls/s | p50 µs | p99 µs | ratio to baseline |");
         body.AppendLine("|---|---|---|---|---|---|");
