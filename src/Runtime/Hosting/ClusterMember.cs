@@ -96,7 +96,7 @@ internal sealed partial class ClusterMember(
         {
             if (requestHandler.InFlight == 0 && listener.Connections.All(c => c.QueuedFrames == 0))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the batch being flushed
+                await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // the peers read the last answers
                 return;
             }
 

@@ -154,7 +154,8 @@ internal sealed partial class SiloRequestHandler(
         public void Fail(Exception exception) => handler.SendAnswer(connection, FrameType.Error, correlationId, ExceptionCodec.Encode(exception));
     }
 
-    // A Cancel frame from the caller cancels the forwarded call, which sends one on to the owner.
+    // A Cancel frame from the caller cancels the forwarded call, which sends one on to the owner. The request's payload
+    // lies in the connection's read buffer: it is copied (MarkForwarded) before the first await, and not read after.
     private async Task ForwardAsync(TransportConnection connection, Frame frame, PlacementView view, Membership.SiloAddress owner,
         CancellationToken cancellationToken)
     {

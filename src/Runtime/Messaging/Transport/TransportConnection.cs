@@ -143,7 +143,10 @@ public sealed partial class TransportConnection : IAsyncDisposable
             call.Registration = cancellationToken.UnsafeRegister(
                 static (state, token) => ((PendingCall)state!).Connection.CancelCall((PendingCall)state, token), call);
             if (!_pending.Contains(id))
-                call.Registration.Dispose();
+            {
+                call.Registration.Dispose(); // cancelled already: not worth sending
+                return;
+            }
         }
 
         if (!_sendQueue.TryAppend(call.Type, id, payload))
@@ -178,7 +181,7 @@ public sealed partial class TransportConnection : IAsyncDisposable
     }
 
     /// <summary>Closes the connection (failing pending calls with <see cref="SiloUnavailableException"/> carrying
-    /// <paramref name="reason"/>) and waits for its loops to end.</summary>
+    /// <paramref name="reason"/>) and waits for its read loop to end.</summary>
     public async Task CloseAsync(string reason)
     {
         Close(reason);
