@@ -59,7 +59,7 @@ internal static class ClusterCallsBenchmark
             ];
             var servedBefore = await placement.EchoesServedAsync();
             foreach (var load in loads)
-                await RunCallersAsync(load.Call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
+                await RunCallersAsync(load.Call, InFlight, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
             for (var round = 0; round < Rounds; round++)
             {
                 foreach (var load in loads)
@@ -101,7 +101,7 @@ internal static class ClusterCallsBenchmark
             var clientBytes = GC.GetTotalAllocatedBytes();
             var serverItems = serverWorkItems is null ? 0 : await serverWorkItems();
             var started = Stopwatch.GetTimestamp();
-            _calls += await RunCallersAsync(call, duration, _latencies);
+            _calls += await RunCallersAsync(call, InFlight, duration, _latencies);
             _elapsed += Stopwatch.GetElapsedTime(started);
             _clientCpu += ProcessorTime.OfThisProcess() - clientCpu;
             _serversCpu += ProcessorTime.Of(servers) - serversCpu;
@@ -126,11 +126,13 @@ internal static class ClusterCallsBenchmark
             (double)_clientItems / _calls, (double)_clientBytes / _calls, serverWorkItems is null ? null : (double)_serverItems / _calls);
     }
 
-    private static async Task<long> RunCallersAsync(Func<int, Task> call, TimeSpan duration, CallLatencies recorder)
+    /// <summary>Runs <paramref name="inFlight"/> callers (caller i passes i) calling in a loop for
+    /// <paramref name="duration"/>, each call's latency recorded; returns the calls made.</summary>
+    public static async Task<long> RunCallersAsync(Func<int, Task> call, int inFlight, TimeSpan duration, CallLatencies recorder)
     {
         var stop = 0;
         long total = 0;
-        var callers = Enumerable.Range(0, InFlight).Select(caller => Task.Run(async () =>
+        var callers = Enumerable.Range(0, inFlight).Select(caller => Task.Run(async () =>
         {
             var samples = recorder.ForCaller();
             long count = 0;

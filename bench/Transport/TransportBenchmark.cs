@@ -23,53 +23,50 @@ internal static class TransportBenchmark
     {
         var payload = new byte[PayloadBytes];
         Random.Shared.NextBytes(payload);
-        var results = new List<Measurement>();
-
-        await using (var rawServer = RawFrameEchoServer.Start())
-        await using (var raw = await RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, rawServer.Port)))
-            results.Add(await MeasureAsync("raw socket echo (baseline)", () => raw.CallAsync(payload), duration));
-
+        await using var rawServer = RawFrameEchoServer.Start();
+        await using var raw = await RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, rawServer.Port));
         await using var server = new EchoServerCommand.TransportEchoServer();
         await using var client = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance);
         var connection = await client.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, server.Port));
-        results.Add(await MeasureAsync("Actors transport", () => connection.SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30)), duration));
-        return results;
-    }
+        Row[] rows =
+        [
+            new("raw socket echo (baseline)", _ => raw.CallAsync(payload)),
+            new("Actors transport", _ => connection.SendRequestAsync(FrameType.Request, payload, TimeSpan.FromSeconds(30))),
+        ];
 
-    private static async Task<Measurement> MeasureAsync<T>(string subject, Func<Task<T>> call, TimeSpan duration)
-    {
-        await RunCallersAsync(call, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
-        var recorder = new CallLatencies();
-        var started = Stopwatch.GetTimestamp();
-        var calls = await RunCallersAsync(call, duration, recorder);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var (p50, p99) = recorder.Percentiles();
-        var result = new Measurement(subject, InFlight, calls, elapsed, p50, p99);
-        Console.WriteLine($"  {subject,-32} in flight={InFlight} {result.PerSecond,12:N0} calls/s  p50={p50.TotalMicroseconds,8:N1} µs  p99={p99.TotalMicroseconds,8:N1} µs");
-        return result;
-    }
-
-    private static async Task<long> RunCallersAsync<T>(Func<Task<T>> call, TimeSpan duration, CallLatencies recorder)
-    {
-        var stop = 0;
-        long total = 0;
-        var callers = Enumerable.Range(0, InFlight).Select(_ => Task.Run(async () =>
+        foreach (var row in rows)
+            await ClusterCallsBenchmark.RunCallersAsync(row.Call, InFlight, TimeSpan.FromSeconds(1), new CallLatencies()); // warm-up
+        for (var round = 0; round < ClusterCallsBenchmark.Rounds; round++)
         {
-            var samples = recorder.ForCaller();
-            long count = 0;
-            while (Volatile.Read(ref stop) == 0)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await call();
-                samples.Add(Stopwatch.GetTimestamp() - start);
-                count++;
-            }
+            foreach (var row in rows)
+                await row.MeasureAsync(duration / ClusterCallsBenchmark.Rounds);
+        }
 
-            Interlocked.Add(ref total, count);
-        })).ToArray();
-        await Task.Delay(duration);
-        Volatile.Write(ref stop, 1);
-        await Task.WhenAll(callers);
-        return total;
+        return rows.Select(row => row.Result()).ToList();
+    }
+
+    /// <summary>One row: a way to make a call and what its slices measured so far.</summary>
+    private sealed class Row(string subject, Func<int, Task> call)
+    {
+        private readonly CallLatencies _latencies = new();
+        private long _calls;
+        private TimeSpan _elapsed;
+
+        public Func<int, Task> Call => call;
+
+        public async Task MeasureAsync(TimeSpan duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            _calls += await ClusterCallsBenchmark.RunCallersAsync(call, InFlight, duration, _latencies);
+            _elapsed += Stopwatch.GetElapsedTime(started);
+        }
+
+        public Measurement Result()
+        {
+            var (p50, p99) = _latencies.Percentiles();
+            var result = new Measurement(subject, InFlight, _calls, _elapsed, p50, p99);
+            Console.WriteLine($"  {subject,-32} in flight={InFlight} {result.PerSecond,12:N0} calls/s  p50={p50.TotalMicroseconds,8:N1} µs  p99={p99.TotalMicroseconds,8:N1} µs");
+            return result;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Actors.Bench.Cluster;
 using Actors.Bench.Transport;
 
 namespace Actors.Bench;
@@ -9,7 +10,8 @@ internal sealed partial class BenchmarkReport
     {
         var body = _transport.Body;
         body.AppendLine($"Request/response over loopback TCP, one connection, {TransportBenchmark.InFlight} calls in flight (callers each sending a");
-        body.AppendLine($"{TransportBenchmark.PayloadBytes}-byte request and awaiting its echo), 1 s warm-up then {duration.TotalSeconds:N0} s, every call's latency recorded.");
+        body.AppendLine($"{TransportBenchmark.PayloadBytes}-byte request and awaiting its echo), each row warmed 1 s, then measured {duration.TotalSeconds:N0} s in {ClusterCallsBenchmark.Rounds} slices taken in");
+        body.AppendLine("turn with the other row's, every call's latency recorded.");
         body.AppendLine("Transport: `TransportConnections` (the send queue: frames appended to one buffer, one writer at a time; per-call");
         body.AppendLine("timeouts and cancellation) against a `TransportListener` answering from its read loop. Baseline: the cluster");
         body.AppendLine("benchmark's raw client and server (plain sockets, the same framing, a shared send buffer, answers completing a");
