@@ -13,7 +13,8 @@ namespace Actors.Runtime.Messaging.Transport;
 /// <para>Sending: callers append frames to a bounded queue (<see cref="SendQueue"/>,
 /// <see cref="TransportOptions.SendQueueCapacity"/>; when it is full they wait: back-pressure) that one writer at a time
 /// sends, all that was appended meanwhile in one system call, so a burst of small frames costs one write. A request
-/// whose caller cancels while it waits for room is not sent.</para>
+/// whose caller cancels while it waits for room is not sent; one that times out meanwhile still goes out, its late
+/// answer dropped.</para>
 /// <para>Receiving: one read loop parses frames (<see cref="FrameReader"/>); answers complete the pending call with their
 /// correlation id, pings are answered here, requests and cancels go to the <see cref="ITransportHandler"/>. A bad frame
 /// closes the connection with a logged reason.</para>
