@@ -46,6 +46,12 @@ internal sealed partial class Activation
         try
         {
             using var timeout = new CancellationTokenSource(_services.Collection.ActivationTimeout, _services.Time);
+            if (_services.HandoverTimeout > TimeSpan.Zero &&
+                await _services.Placement.WaitForHandoverAsync(GrainId, _services.HandoverTimeout, _services.Time, timeout.Token) is { } leaving)
+            {
+                LogHandoverWaitExpired(_services.Logger, GrainId, leaving, _services.HandoverTimeout);
+            }
+
             t_constructing = this;
             try
             {

@@ -20,6 +20,9 @@ internal sealed partial class Activation
     [LoggerMessage(EventIds.WorkItemFailed, LogLevel.Error, "A continuation on grain {GrainId} threw outside any request")]
     private static partial void LogWorkItemFailed(ILogger logger, Exception exception, GrainId grainId);
 
+    [LoggerMessage(EventIds.HandoverWaitExpired, LogLevel.Warning, "Activating grain {GrainId} although silo {Leaving}, which is leaving and owned it, has not finished leaving within the handover timeout {Timeout}; the storage's version check keeps its state safe should both run it")]
+    private static partial void LogHandoverWaitExpired(ILogger logger, GrainId grainId, Membership.SiloAddress leaving, TimeSpan timeout);
+
     [LoggerMessage(EventIds.InconsistentStateDeactivation, LogLevel.Warning, "{Interface}.{Method} on grain {GrainId} hit a state version conflict; deactivating so the next call re-reads state")]
     private static partial void LogInconsistentState(ILogger logger, Exception exception, GrainId grainId, string @interface, string method);
 }

@@ -1,6 +1,7 @@
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Messaging;
+using Actors.Runtime.Placement;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ internal sealed class ActivationServices(
     IOptions<GrainCollectionOptions> collection,
     IOptions<SchedulingOptions> scheduling,
     ILogger<Activation> logger,
-    RuntimeMetrics metrics)
+    RuntimeMetrics metrics,
+    ClusterPlacement placement,
+    IOptions<ClusterOptions> cluster)
 {
     private GrainCallRouter? _router;
 
@@ -26,6 +29,8 @@ internal sealed class ActivationServices(
     public bool StartIdleTurnsOnCaller { get; } = scheduling.Value.StartIdleTurnsOnCaller;
     public ILogger Logger { get; } = logger;
     public RuntimeMetrics Metrics { get; } = metrics;
+    public ClusterPlacement Placement { get; } = placement;
+    public TimeSpan HandoverTimeout { get; } = cluster.Value.Enabled ? cluster.Value.HandoverTimeout : TimeSpan.Zero;
 
     // Resolved on first use: the router depends on the activation table, which depends on this.
     public GrainCallRouter Router => _router ??= Services.GetRequiredService<GrainCallRouter>();

@@ -19,6 +19,7 @@ internal static class EventIds
     public const int ActivationCollected = 2004;
     public const int WorkItemFailed = 2005;
     public const int InconsistentStateDeactivation = 2006;
+    public const int HandoverWaitExpired = 2007;
     public const int TimerTickFailed = 2100;
 
     public const int CallTimedOut = 3000;

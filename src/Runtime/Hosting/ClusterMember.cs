@@ -57,14 +57,14 @@ internal sealed partial class ClusterMember(
         placement.Changed += OnPlacementChanged;
         _agent = new MembershipAgent(self, table, new TransportSiloProber(remote.Connections), membershipOptions, siloOptions, time,
             loggers.CreateLogger<MembershipAgent>());
-        _agent.ViewChanged += view => placement.Update(view.Version, view.ActiveSilos);
+        _agent.ViewChanged += view => placement.Update(view.Version, view.ActiveSilos, leavingSilos: view.LeavingSilos);
         _agent.DeclaredDead += () =>
         {
             LogDeclaredDead(self);
             lifetime.StopApplication();
         };
         await _agent.JoinAsync(cancellationToken).ConfigureAwait(false);
-        placement.Update(_agent.View.Version, _agent.View.ActiveSilos);
+        placement.Update(_agent.View.Version, _agent.View.ActiveSilos, leavingSilos: _agent.View.LeavingSilos);
         LogJoined(self, placement.Current.ToString());
     }
 

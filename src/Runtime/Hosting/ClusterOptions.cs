@@ -32,4 +32,9 @@ public sealed class ClusterOptions
 
     /// <summary>The longest a rejected call waits for a newer cluster view before it is sent again. Default 1 s.</summary>
     public TimeSpan RejectedRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a silo waits, before activating a grain that a gracefully leaving silo owned, for that silo to
+    /// finish deactivating (written Dead or gone from the view), so the grain never runs in both. Default 10 s; after
+    /// that it activates anyway (the storage's version check still keeps the state safe). 0 does not wait.</summary>
+    public TimeSpan HandoverTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

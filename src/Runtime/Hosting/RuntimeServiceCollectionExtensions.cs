@@ -71,7 +71,8 @@ public static class RuntimeServiceCollectionExtensions
             .Validate(o => System.Net.IPAddress.TryParse(o.ListenAddress, out _), "Actors:Cluster:ListenAddress must be an IP address.")
             .Validate(o => o.SiloPort is >= 0 and <= 65535, "Actors:Cluster:SiloPort must be between 0 and 65535.")
             .Validate(o => o.MaxRejectedRetries >= 0, "Actors:Cluster:MaxRejectedRetries must be 0 or more.")
-            .Validate(o => o.RejectedRetryDelay > TimeSpan.Zero, "Actors:Cluster:RejectedRetryDelay must be positive.");
+            .Validate(o => o.RejectedRetryDelay > TimeSpan.Zero, "Actors:Cluster:RejectedRetryDelay must be positive.")
+            .Validate(o => o.HandoverTimeout >= TimeSpan.Zero, "Actors:Cluster:HandoverTimeout must not be negative.");
         AddOptions<TransportOptions>(services, TransportOptions.Section);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TransportOptions>, TransportOptionsValidator>());
         AddOptions<MembershipOptions>(services, MembershipOptions.SectionName);

@@ -42,6 +42,10 @@ public sealed class ClusterView
         return new ClusterView(snapshot.Version, self, active, snapshot.Entries.ToArray());
     }
 
+    /// <summary>The silos with status <see cref="SiloStatus.ShuttingDown"/>: leaving gracefully, still handing their
+    /// grains over.</summary>
+    public IEnumerable<SiloAddress> LeavingSilos => Entries.Where(e => e.Status == SiloStatus.ShuttingDown).Select(e => e.Silo);
+
     /// <summary>The row of <paramref name="silo"/>, or null if the table has none.</summary>
     public MembershipEntry? Find(SiloAddress silo) => Entries.FirstOrDefault(e => e.Silo == silo);
 

@@ -23,7 +23,7 @@ public sealed class ClusterPlacement
 
     /// <summary>Publishes the view of table version <paramref name="version"/> unless a view that new is already known;
     /// <paramref name="self"/> replaces the silo this process is (a silo learns its address when it starts listening).</summary>
-    public bool Update(long version, IEnumerable<SiloAddress> activeSilos, SiloAddress? self = null)
+    public bool Update(long version, IEnumerable<SiloAddress> activeSilos, SiloAddress? self = null, IEnumerable<SiloAddress>? leavingSilos = null)
     {
         PlacementView view;
         TaskCompletionSource released;
@@ -31,7 +31,7 @@ public sealed class ClusterPlacement
         {
             if (version <= _current.Version && (self is null || self == _current.Self))
                 return false;
-            view = new PlacementView(Math.Max(version, _current.Version), activeSilos.ToArray(), self ?? _current.Self);
+            view = new PlacementView(Math.Max(version, _current.Version), activeSilos.ToArray(), self ?? _current.Self, leavingSilos?.ToArray());
             Volatile.Write(ref _current, view);
             released = _newer;
             _newer = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -55,5 +55,26 @@ public sealed class ClusterPlacement
         }
 
         await next.WaitAsync(timeout, time).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
+    /// Before a silo activates <paramref name="grainId"/>: while a silo leaving gracefully that owned the grain may still
+    /// be deactivating it (<see cref="PlacementView.HandingOver"/>), waits for a view in which that silo has left, at most
+    /// <paramref name="limit"/>. Returns the silo it stopped waiting for without seeing it leave (the limit passed), else
+    /// null. Never throws but for <paramref name="cancellationToken"/>.
+    /// </summary>
+    public async Task<SiloAddress?> WaitForHandoverAsync(GrainId grainId, TimeSpan limit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        while (true)
+        {
+            var view = Current;
+            if (view.HandingOver(grainId) is not { } leaving || leaving == view.Self)
+                return null;
+            var left = limit - time.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+                return leaving;
+            await WaitForNewerAsync(view.Version, left, time).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -10,13 +10,17 @@ namespace Actors.Runtime.Placement;
 public sealed class PlacementView
 {
     private readonly Dictionary<SiloAddress, EndPoint> _endpoints;
+    private readonly HashSet<SiloAddress> _leaving;
+    private readonly HashRing? _ringWithLeaving;
 
-    internal PlacementView(long version, IReadOnlyCollection<SiloAddress> activeSilos, SiloAddress? self)
+    internal PlacementView(long version, IReadOnlyCollection<SiloAddress> activeSilos, SiloAddress? self, IReadOnlyCollection<SiloAddress>? leavingSilos = null)
     {
         Version = version;
         Self = self;
         Ring = new HashRing(activeSilos);
         _endpoints = Ring.Silos.ToDictionary(silo => silo, EndPointOf);
+        _leaving = [.. leavingSilos ?? []];
+        _ringWithLeaving = _leaving.Count == 0 ? null : new HashRing(activeSilos.Concat(_leaving));
     }
 
     /// <summary>The membership table version this view was built from; −1 before the first read.</summary>
@@ -46,6 +50,11 @@ public sealed class PlacementView
 
     // Grain type names are interned (GrainType), so a reference comparison suffices.
     private static readonly string SiloControlType = string.Intern(Diagnostics.SiloControlGrain.TypeName);
+
+    /// <summary>The silo leaving gracefully (ShuttingDown) that owned <paramref name="grainId"/> before it began to
+    /// leave, and may still be deactivating it; null when the grain is not being handed over.</summary>
+    public SiloAddress? HandingOver(GrainId grainId) =>
+        _ringWithLeaving?.OwnerOf(grainId) is { } previous && _leaving.Contains(previous) ? previous : null;
 
     /// <summary>Whether this process owns <paramref name="grainId"/> in this view.</summary>
     public bool OwnsLocally(GrainId grainId) => Self is not null && OwnerOf(grainId) == Self;

@@ -53,4 +53,32 @@ public sealed class GracefulStopTests
         foreach (var key in keys)
             Assert.Equal(load.Acknowledged(key), await cluster.Client.GetGrain<ICounterGrain>(key).Get());
     }
+
+    [Fact]
+    public async Task GrainStillDeactivatingOnTheLeavingSilo_IsNotActivatedOnItsNewOwnerUntilTheLeavingSiloHasLeft()
+    {
+        await using var cluster = await ClusterTesting.StartAsync();
+        var leaving = cluster.Silos[1];
+        var key = cluster.ProbeKeysOwnedBy<ITurnGrain>(leaving, count: 1)[0];
+        var grain = cluster.Client.GetGrain<ITurnGrain>(key);
+        var probe = Probe.For(key);
+        var running = grain.Block("held on the leaving silo");
+        await probe.ExpectAsync("activate");
+        await probe.ExpectAsync("enter held on the leaving silo");
+
+        var stopping = cluster.StopSiloAsync(leaving); // its deactivation waits for the running call
+        await Eventually.TrueAsync(() => cluster.ClientPlacement.Ring.Silos.All(s => s != leaving.Address), "the client routes past the leaving silo");
+        var echo = grain.Echo("on the new owner");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+
+        Assert.False(echo.IsCompleted, "the new owner ran the grain while the leaving silo still had it");
+        Assert.False(probe.TryPeek(out var early), $"unexpected event while the leaving silo still runs the grain: {early}");
+        probe.OpenGate();
+        await probe.ExpectAsync("exit held on the leaving silo");
+        await probe.ExpectAsync("deactivate " + DeactivationReasonCode.ShuttingDown);
+        await probe.ExpectAsync("activate");
+        Assert.Equal("on the new owner", await echo.WaitAsync(Probe.Patience));
+        await running.WaitAsync(Probe.Patience);
+        await stopping.WaitAsync(Probe.Patience);
+    }
 }
