@@ -41,6 +41,7 @@ internal sealed partial class ClusterMember(
     private readonly Lock _applyLock = new();
     private MembershipAgent? _agent;
     private long _appliedVersion = long.MinValue;
+    private bool _leaving;
 
     /// <summary>This silo incarnation, once it has started listening.</summary>
     public SiloAddress? Address => _agent?.Self;
@@ -72,6 +73,7 @@ internal sealed partial class ClusterMember(
     /// stops listening and closes connections.</summary>
     public async Task LeaveAsync(Func<CancellationToken, Task> deactivateAll, CancellationToken cancellationToken)
     {
+        Volatile.Write(ref _leaving, true); // before ShuttingDown is written: the views from then on move nothing here
         if (_agent is { IsDeclaredDead: false } agent)
         {
             LogLeaving(agent.Self);
@@ -134,7 +136,7 @@ internal sealed partial class ClusterMember(
         }
 
         var moved = 0;
-        foreach (var activation in activations.All)
+        foreach (var activation in Volatile.Read(ref _leaving) ? [] : activations.All) // leaving: deactivateAll has them all
         {
             if (view.OwnsLocally(activation.GrainId))
                 continue;
