@@ -35,6 +35,7 @@ public sealed class ClusterOptions
 
     /// <summary>How long a silo waits, before activating a grain that a gracefully leaving silo owned, for that silo to
     /// finish deactivating (written Dead or gone from the view), so the grain never runs in both. Default 10 s; after
-    /// that it activates anyway (the storage's version check still keeps the state safe). 0 does not wait.</summary>
+    /// that it activates anyway (the storage's version check still keeps the state safe). 0 does not wait. The wait is part
+    /// of the activation, so keep it below <see cref="GrainCollectionOptions.ActivationTimeout"/>.</summary>
     public TimeSpan HandoverTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
