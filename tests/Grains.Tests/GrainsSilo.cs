@@ -14,11 +14,13 @@ internal sealed class GrainsSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<GrainsSilo> StartAsync()
+    /// <summary>Starts the silo; <paramref name="configure"/> may set options (after the defaults are registered).</summary>
+    public static async Task<GrainsSilo> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddActorSilo(silo => silo.AddOpenEdxGrains().AddMemoryGrainStorage());
+        configure?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync();
         return new GrainsSilo(host);
