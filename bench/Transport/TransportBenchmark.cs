@@ -25,7 +25,7 @@ internal static class TransportBenchmark
         Random.Shared.NextBytes(payload);
         await using var rawServer = RawFrameEchoServer.Start();
         await using var raw = await RawFrameClient.ConnectAsync(new IPEndPoint(IPAddress.Loopback, rawServer.Port));
-        await using var server = new EchoServerCommand.TransportEchoServer();
+        await using var server = new TransportEchoServer();
         await using var client = new TransportConnections(Options.Create(new TransportOptions()), TimeProvider.System, NullLoggerFactory.Instance);
         var connection = await client.GetConnectionAsync(new IPEndPoint(IPAddress.Loopback, server.Port));
         Row[] rows =

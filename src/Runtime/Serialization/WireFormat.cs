@@ -148,19 +148,15 @@ public static class WireFormat
         return value;
     }
 
+    // The marker (UTF-8 byte count + 1, or 0 for null), then the bytes.
     private static void WriteString(IBufferWriter<byte> output, string? text)
     {
         var length = text is null ? -1 : Encoding.UTF8.GetByteCount(text);
-        output.Advance(WriteString(output.GetSpan(MaxVarintBytes + Math.Max(length, 0)), text, length));
-    }
-
-    // The marker (UTF-8 byte count + 1, or 0 for null) and the bytes; returns the bytes written. length: -1 for null.
-    private static int WriteString(Span<byte> span, string? text, int length)
-    {
+        var span = output.GetSpan(MaxVarintBytes + Math.Max(length, 0));
         var prefix = WriteVarint(span, (uint)(length + 1));
         if (text is not null)
             Encoding.UTF8.GetBytes(text, span[prefix..]);
-        return prefix + Math.Max(length, 0);
+        output.Advance(prefix + Math.Max(length, 0));
     }
 
     private static string? ReadString(ref WireReader reader)
@@ -192,18 +188,6 @@ public static class WireFormat
         {
             throw new FormatException($"The {typeof(T).Name} value is not valid: {exception.Message}", exception);
         }
-    }
-
-    private static int VarintBytes(uint value)
-    {
-        var bytes = 1;
-        while (value >= 0x80)
-        {
-            value >>= 7;
-            bytes++;
-        }
-
-        return bytes;
     }
 
     private static int WriteVarint(Span<byte> span, uint value)

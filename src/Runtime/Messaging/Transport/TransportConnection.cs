@@ -164,21 +164,24 @@ public sealed partial class TransportConnection : IAsyncDisposable
     {
         if (frame.Type is FrameType.Request or FrameType.Ping || !Frame.IsKnown(frame.Type))
             throw new ArgumentException($"{frame.Type} frames cannot be sent with {nameof(SendAsync)}; requests go through {nameof(SendRequestAsync)}.", nameof(frame));
-        CheckPayload(frame.Payload.Length);
-        if (_sendQueue.TryAppend(frame.Type, frame.CorrelationId, frame.Payload.Span))
-            return new ValueTask<bool>(true);
-        return IsClosed ? new ValueTask<bool>(false) : SendSlowAsync(frame, cancellationToken);
+        return Queue(frame.Type, frame.CorrelationId, frame.Payload.Span, frame, cancellationToken);
     }
 
     /// <summary>Queues an answer to a received request (<see cref="FrameType.Response"/>, <see cref="FrameType.Error"/>,
     /// <see cref="FrameType.Rejection"/>) as <see cref="SendAsync"/> does, copying <paramref name="payload"/> before it
     /// returns.</summary>
-    internal ValueTask<bool> SendAnswer(FrameType type, long correlationId, ReadOnlySpan<byte> payload)
+    internal ValueTask<bool> SendAnswer(FrameType type, long correlationId, ReadOnlySpan<byte> payload) =>
+        Queue(type, correlationId, payload, owned: null, CancellationToken.None);
+
+    // Appends the frame, or waits for room with a frame that owns its payload (owned, or a copy of payload).
+    private ValueTask<bool> Queue(FrameType type, long correlationId, ReadOnlySpan<byte> payload, Frame? owned, CancellationToken cancellationToken)
     {
         CheckPayload(payload.Length);
         if (_sendQueue.TryAppend(type, correlationId, payload))
             return new ValueTask<bool>(true);
-        return IsClosed ? new ValueTask<bool>(false) : SendSlowAsync(new Frame(type, correlationId, payload.ToArray()), CancellationToken.None);
+        return IsClosed
+            ? new ValueTask<bool>(false)
+            : SendSlowAsync(owned ?? new Frame(type, correlationId, payload.ToArray()), cancellationToken);
     }
 
     /// <summary>Closes the connection (failing pending calls with <see cref="SiloUnavailableException"/> carrying
