@@ -7,7 +7,8 @@
 #   deploy/local-cluster.sh stop     stops everything and removes what start created
 #
 # Settings (environment): ACTORS_CLUSTER_DIR (default /tmp/actors-local-cluster), ACTORS_API_PORT (5080),
-# ACTORS_SILO_BASE_PORT (11111: silos use 11111..11113), ACTORS_PG_PORT (55432), ACTORS_SILOS (3).
+# ACTORS_SILO_BASE_PORT (11111: silos use 11111..11113), ACTORS_GATEWAY_BASE_PORT (30000: gateways 30000..30002),
+# ACTORS_PG_PORT (55432), ACTORS_SILOS (3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -15,6 +16,7 @@ root=$(pwd)
 dir=${ACTORS_CLUSTER_DIR:-/tmp/actors-local-cluster}
 api_port=${ACTORS_API_PORT:-5080}
 silo_base_port=${ACTORS_SILO_BASE_PORT:-11111}
+gateway_base_port=${ACTORS_GATEWAY_BASE_PORT:-30000}
 pg_port=${ACTORS_PG_PORT:-55432}
 silos=${ACTORS_SILOS:-3}
 configuration=Release
@@ -54,8 +56,9 @@ start_process() { # name command...
 
 start() {
   [ ! -e "$dir" ] || die "$dir exists: a cluster is running or was not stopped; run '$0 stop' first"
-  for port in "$api_port" "$pg_port" $(seq "$silo_base_port" $((silo_base_port + silos - 1))); do
-    port_free "$port" || die "port $port is in use; set ACTORS_API_PORT / ACTORS_SILO_BASE_PORT / ACTORS_PG_PORT"
+  for port in "$api_port" "$pg_port" $(seq "$silo_base_port" $((silo_base_port + silos - 1))) \
+              $(seq "$gateway_base_port" $((gateway_base_port + silos - 1))); do
+    port_free "$port" || die "port $port is in use; set ACTORS_API_PORT / ACTORS_SILO_BASE_PORT / ACTORS_GATEWAY_BASE_PORT / ACTORS_PG_PORT"
   done
 
   log "building src/Silo and src/Api ($configuration)"
@@ -77,7 +80,8 @@ start() {
   echo "$secret" >"$dir/jwt-secret"
   for i in $(seq 1 "$silos"); do
     start_process "silo-$i" env ConnectionStrings__Actors="$connection" Actors__Cluster__Enabled=true \
-      Actors__Cluster__SiloPort=$((silo_base_port + i - 1)) Actors__Silo__SiloName="silo-$i" DOTNET_ENVIRONMENT=Production \
+      Actors__Cluster__SiloPort=$((silo_base_port + i - 1)) Actors__Cluster__GatewayPort=$((gateway_base_port + i - 1)) \
+      Actors__Cluster__AdvertisedAddress=127.0.0.1 Actors__Cluster__SiloName="silo-$i" DOTNET_ENVIRONMENT=Production \
       dotnet "$silo_dll"
   done
 
@@ -93,7 +97,8 @@ start() {
 
   cat <<INFO
 
-Actors cluster running: PostgreSQL :$pg_port, $silos silos :$silo_base_port..$((silo_base_port + silos - 1)), API below.
+Actors cluster running: PostgreSQL :$pg_port, $silos Orleans silos :$silo_base_port..$((silo_base_port + silos - 1))
+(gateways :$gateway_base_port..$((gateway_base_port + silos - 1))), API below.
 API URL:     http://127.0.0.1:$api_port
 Admin token: $token
 
@@ -103,7 +108,7 @@ INFO
 }
 
 silos_joined() {
-  curl -fsS -H "Authorization: Bearer $1" "http://127.0.0.1:$api_port/admin/api/silos" | grep -o '"siloName"' | wc -l | grep -qx "$silos"
+  curl -fsS -H "Authorization: Bearer $1" "http://127.0.0.1:$api_port/admin/api/silos" | grep -o '"status":"Active"' | wc -l | grep -qx "$silos"
 }
 
 stop() {

@@ -9,7 +9,8 @@ using Actors.Api.ErrorHandling;
 using Actors.Api.Hosting;
 using Actors.Api.Ops;
 using Actors.Grains;
-using Actors.Runtime.Hosting;
+using Actors.Grains.Hosting;
+using Actors.Grains.Storage;
 
 // `token --user NAME [--admin]` mints a token and exits; it reads the same configuration as the API.
 if (TokenCommand.IsInvocation(args))
@@ -27,14 +28,14 @@ builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
 builder.Services.AddOps();
 builder.Services.AddNavigationCache();
 
-// The embedded default: this process co-hosts the one silo, keeping state and reminders in data/actors.db (SQLite),
-// or in PostgreSQL when ConnectionStrings:Actors is set. With Actors:Cluster:Enabled=true it is instead a client of
-// the cluster's silos (src/Silo processes): it hosts no grains and sends each call to the grain's owner over TCP.
-void ConfigureGrains(SiloBuilder grains) => grains.AddOpenEdxGrains().UseConfiguredStorage(builder.Configuration);
-if (builder.Configuration.GetValue<bool>($"{ClusterOptions.Section}:Enabled"))
-    builder.Services.AddActorClient(ConfigureGrains);
+// The embedded default: this process co-hosts the one Orleans silo, keeping grain state and reminders in
+// data/actors.db (SQLite), or in PostgreSQL when ConnectionStrings:Actors is set. With Actors:Cluster:Enabled=true it is
+// instead an Orleans client of the cluster's silos (src/Silo processes), found in the membership table: it hosts no
+// grains and sends each call through a silo's gateway.
+if (ClusterHostingExtensions.ClusterOptionsFrom(builder.Configuration).Enabled)
+    builder.UseOrleansClient(client => client.UseActorsCluster(builder.Configuration));
 else
-    builder.Services.AddActorSilo(ConfigureGrains);
+    builder.UseOrleans(silo => silo.UseActorsCluster(builder.Configuration).UseActorsStorage(builder.Configuration).AddOpenEdxGrains());
 if (builder.Environment.IsDevelopment())
     builder.Services.AddHostedService<DevelopmentTokenPrinter>();
 

@@ -1,33 +1,32 @@
 using Actors.Grains.Courses;
+using Actors.Grains.Diagnostics;
 using Actors.Grains.Storage;
-using Actors.Runtime.Hosting;
 using Actors.Runtime.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Orleans.Providers;
 
 namespace Actors.Grains;
 
-/// <summary>Adds the Open edX grains of this assembly to a silo.</summary>
+/// <summary>Adds what the Open edX grains of this assembly need to an Orleans silo. Orleans finds the grain classes
+/// themselves through the code generated for this assembly; both hosts (the API's embedded silo and <c>src/Silo</c>)
+/// call this, so they serve the same grains.</summary>
 public static class GrainsSiloBuilderExtensions
 {
-    /// <summary>The name under which this assembly's tables are migrated (recorded in <c>actors_schema_migrations</c>).</summary>
-    public const string SchemaModuleName = "openedx";
-
-    /// <summary>Registers this assembly's grain classes with the silo, its tables (migrations under
-    /// <c>Storage/{Postgres,Sqlite}/Migrations</c>, applied at start by whichever database the silo uses), and the
-    /// <see cref="IStudentStore"/> that follows the silo's database: PostgreSQL when the silo has an
-    /// <see cref="NpgsqlDataSource"/>, else SQLite when it has a <see cref="SqliteStore"/>, else memory. The choice is made
-    /// at first use, so this may be called before or after <c>UsePostgres</c>/<c>UseSqlite</c>. Both hosts (the API's
-    /// embedded silo and <c>src/Silo</c>) call this, so they serve the same grains.</summary>
-    public static SiloBuilder AddOpenEdxGrains(this SiloBuilder builder)
+    /// <summary>Registers the grains' options and services: the course options, the clock (a <see cref="TimeProvider"/>
+    /// registered earlier, a fake one in tests, wins), the per-method call statistics (<see cref="GrainCallStatistics"/>), and the <see cref="IStudentStore"/> that follows the silo's
+    /// database: PostgreSQL when the silo has an <see cref="NpgsqlDataSource"/>, else SQLite when it has a
+    /// <see cref="SqliteStore"/>, else memory. The choice is made at first use.</summary>
+    public static ISiloBuilder AddOpenEdxGrains(this ISiloBuilder silo)
     {
-        var assembly = typeof(GrainsSiloBuilderExtensions).Assembly;
-        builder.AddGrainAssembly(assembly);
-        builder.AddSchemaModule(SchemaModuleName, assembly);
-        builder.Services.TryAddSingleton<IStudentStore>(SelectStudentStore);
-        builder.AddCourses();
-        return builder;
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<IStudentStore>(SelectStudentStore);
+        silo.Services.AddCourses();
+        silo.Services.TryAddSingleton<GrainCallStatistics>();
+        silo.Services.AddKeyedSingleton<IControllable>(GrainCallStatistics.ServiceKey, (sp, _) => sp.GetRequiredService<GrainCallStatistics>());
+        silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
+        return silo;
     }
 
     private static IStudentStore SelectStudentStore(IServiceProvider services) =>

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Actors.Api.Auth;
 using Actors.Grains.Students;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Api.Admin;

@@ -1,11 +1,11 @@
-using Actors.Runtime.Diagnostics;
+using Actors.Grains.Diagnostics;
 
 namespace Actors.Api.Admin;
 
 /// <summary>One row of <c>GET /admin/api/grains</c>: call statistics of one grain method on one silo, latencies in
 /// milliseconds.</summary>
 /// <param name="Silo">The silo that ran the calls.</param>
-/// <param name="GrainType">The grain type name.</param>
+/// <param name="GrainType">The grain type (Orleans' name, e.g. <c>course</c>).</param>
 /// <param name="Interface">The grain interface that declares the method.</param>
 /// <param name="Method">The method name.</param>
 /// <param name="Calls">Calls finished since the silo started.</param>

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Actors.Api.Auth;
 using Actors.Api.Enrollments;
 using Actors.Grains.Students;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Actors.Grains.Courses;
 using Actors.Grains.Courses.Collect;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Api.Courses;

@@ -6,7 +6,6 @@ using Actors.Grains.Courses;
 using Actors.Grains.Courses.Content;
 using Actors.Grains.Courses.Olx;
 using Actors.Grains.Keys;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

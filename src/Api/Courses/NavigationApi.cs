@@ -5,7 +5,6 @@ using Actors.Grains.Courses;
 using Actors.Grains.Courses.Navigation;
 using Actors.Grains.Keys;
 using Actors.Grains.Students;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 

@@ -1,6 +1,5 @@
 using Actors.Api.Auth;
 using Actors.Grains.Students;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

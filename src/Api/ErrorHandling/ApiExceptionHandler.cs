@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Actors.Grains.Courses;
-using Actors.Runtime;
 using Actors.Runtime.Storage;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,7 +12,7 @@ namespace Actors.Api.ErrorHandling;
 
 /// <summary>
 /// The one place where exceptions become HTTP answers. Runtime failures a caller can act on map to their status
-/// (call timed out: 504; grain could not activate or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
+/// (call timed out: 504; silo or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
 /// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
@@ -31,7 +32,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         if (exception is CourseStructureNotReadyException notReady)
             httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(notReady.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        else if (exception is SiloUnavailableException)
+        else if (exception is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
             httpContext.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandledException(exception, httpContext.Request.Method, path);
@@ -56,12 +57,6 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Title = "A grain call timed out.",
             Detail = "The outcome is unknown: the call may still complete. Retry only if repeating it is safe.",
         },
-        ActivationFailedException => new()
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "A grain could not be activated.",
-            Detail = "Nothing was changed; the next call tries again.",
-        },
         CourseContentException content => new HttpValidationProblemDetails(
             content.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()))
         {
@@ -81,7 +76,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             Title = "The course is still being built.",
             Detail = "Its first structure is being collected; retry after the time in Retry-After.",
         },
-        SiloUnavailableException => new()
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException => new()
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "A silo is unavailable.",

@@ -6,11 +6,11 @@ public sealed class MetricsOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Api:Metrics";
 
-    /// <summary>The meters exported by default: the runtime's, the API's, and ASP.NET Core's request durations and
+    /// <summary>The meters exported by default: Orleans' (<c>Microsoft.Orleans</c>), the API's, and ASP.NET Core's request durations and
     /// active requests (<c>Hosting</c>), connections (<c>Server.Kestrel</c>) and unhandled exceptions (<c>Diagnostics</c>).</summary>
     public static readonly IReadOnlyList<string> DefaultMeters =
     [
-        "Actors.Runtime", "Actors.Api", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
+        "Microsoft.Orleans", "Actors.Api", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
     ];
 
     /// <summary>Also export every other <c>Microsoft.AspNetCore.*</c> meter: routing match attempts, authentication and

@@ -1,6 +1,5 @@
 using Actors.Grains.Courses.Collect;
 using Actors.Grains.Courses.Content;
-using Actors.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +11,8 @@ namespace Actors.Grains.Courses;
 /// swaps the new structure in at once when it is done.
 /// </summary>
 internal sealed partial class CourseGrain(
-    [PersistentState("published")] IPersistentState<PublishedCourse> published,
-    [PersistentState("overview")] IPersistentState<StoredOverview> overview,
+    [PersistentState("course-published")] IPersistentState<PublishedCourse> published,
+    [PersistentState("course-overview")] IPersistentState<StoredOverview> overview,
     IOptions<CourseOptions> options,
     CourseRebuildTracker tracker,
     TimeProvider time,
@@ -23,7 +22,7 @@ internal sealed partial class CourseGrain(
     private CollectedCourse? _current;
     private TaskCompletionSource<CollectedCourse> _firstBuild = NewFirstBuild();
 
-    private string CourseKey => GetPrimaryKeyString();
+    private string CourseKey => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -115,16 +114,21 @@ internal sealed partial class CourseGrain(
     private static TaskCompletionSource<CollectedCourse> NewFirstBuild() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
-/// <summary>The stored published content (grain state <c>published</c>).</summary>
+/// <summary>The stored published content (grain state <c>course-published</c>).</summary>
+[GenerateSerializer, Alias("actors.PublishedCourse")]
 internal sealed record PublishedCourse
 {
+    [Id(0)]
     public long Version { get; init; }
 
+    [Id(1)]
     public CourseContent? Content { get; init; }
 }
 
-/// <summary>The stored overview (grain state <c>overview</c>).</summary>
+/// <summary>The stored overview (grain state <c>course-overview</c>).</summary>
+[GenerateSerializer, Alias("actors.StoredOverview")]
 internal sealed record StoredOverview
 {
+    [Id(0)]
     public CourseOverview? Overview { get; init; }
 }

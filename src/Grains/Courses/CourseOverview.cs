@@ -7,6 +7,7 @@ namespace Actors.Grains.Courses;
 /// A publish updates it in place from the course block and never touches <see cref="MarketingUrl"/> (set by the catalog
 /// sync) or <see cref="EligibleForFinancialAid"/>.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("actors.CourseOverview")]
 public sealed record CourseOverview(
     string Id,
     string DisplayName,

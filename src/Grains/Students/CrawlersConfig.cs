@@ -10,6 +10,7 @@ namespace Actors.Grains.Students;
 /// <param name="KnownUserAgents">User-Agent prefixes, already trimmed and without empty entries.</param>
 /// <param name="ChangedBy">Who made the last change.</param>
 /// <param name="ChangeDate">When.</param>
+[GenerateSerializer, Immutable, Alias("actors.CrawlersConfig")]
 public sealed record CrawlersConfig(bool Enabled, IReadOnlyList<string> KnownUserAgents, string? ChangedBy, DateTimeOffset? ChangeDate)
 {
     /// <summary>Open edX's default list.</summary>

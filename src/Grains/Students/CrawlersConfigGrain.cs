@@ -1,15 +1,15 @@
-using Actors.Runtime;
-
 namespace Actors.Grains.Students;
 
-/// <summary>Keeps the crawler configuration in grain state named <c>crawlers</c>.</summary>
+/// <summary>Keeps the crawler configuration in grain state named <c>crawlers-config</c>.</summary>
 internal sealed class CrawlersConfigGrain(
-    [PersistentState("crawlers")] IPersistentState<CrawlersConfigGrain.Stored> state,
+    [PersistentState("crawlers-config")] IPersistentState<CrawlersConfigGrain.Stored> state,
     TimeProvider time) : Grain, ICrawlersConfigGrain
 {
     /// <summary>The stored form: the configuration, or null when never set.</summary>
+    [GenerateSerializer, Alias("actors.CrawlersConfigGrain.Stored")]
     internal sealed record Stored
     {
+        [Id(0)]
         public CrawlersConfig? Config { get; init; }
     }
 

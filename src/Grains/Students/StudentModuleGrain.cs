@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Actors.Grains.Storage;
-using Actors.Runtime;
 using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Students;
@@ -25,7 +24,7 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
     private Task<ImmutableDictionary<string, Enrollment>>? _enrollments;
     private readonly Dictionary<string, Task<CourseCompletion>> _courses = new(StringComparer.Ordinal);
 
-    private string Username => GetPrimaryKeyString();
+    private string Username => this.GetPrimaryKeyString();
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => EnrollmentsAsync(cancellationToken);
 

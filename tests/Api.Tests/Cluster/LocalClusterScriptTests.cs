@@ -19,6 +19,7 @@ public sealed partial class LocalClusterScriptTests
             ["ACTORS_CLUSTER_DIR"] = directory,
             ["ACTORS_API_PORT"] = ApiProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ACTORS_SILO_BASE_PORT"] = FreePortRun(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ACTORS_GATEWAY_BASE_PORT"] = FreePortRun(3).ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ACTORS_PG_PORT"] = ApiProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         try
@@ -61,7 +62,7 @@ public sealed partial class LocalClusterScriptTests
         return (process.ExitCode, await output + await errors);
     }
 
-    // The first of `count` consecutive free ports (the script gives silos base, base+1, ...).
+    // The first of `count` consecutive free ports (the script gives silos and gateways base, base+1, ...).
     private static int FreePortRun(int count)
     {
         for (var attempt = 0; attempt < 50; attempt++)

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using Actors.Api.Tests.Infrastructure;
 using Actors.Grains.Students;
-using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Api.Tests.Completion;

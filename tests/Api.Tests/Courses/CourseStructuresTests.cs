@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using Actors.Api.Tests.Infrastructure;
-using Actors.Runtime;
+using Actors.Grains.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Api.Tests.Courses;
@@ -52,8 +52,9 @@ public sealed class CourseStructuresTests
 
     private static async Task<Dictionary<string, long>> CourseGrainCallsAsync(ApiApplication app)
     {
-        var silos = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSiloStatisticsAsync();
-        return silos.SelectMany(s => s.Methods)
+        var silos = await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0)
+            .SendControlCommandToProvider<GrainCallStatistics>(GrainCallStatistics.ServiceKey, GrainCallStatistics.SnapshotCommand);
+        return silos.OfType<SiloCallStatistics>().SelectMany(s => s.Methods)
             .Where(m => m.Interface.EndsWith(".ICourseGrain", StringComparison.Ordinal))
             .GroupBy(m => m.Method)
             .ToDictionary(g => g.Key, g => g.Sum(m => m.Calls));

@@ -227,7 +227,7 @@ public sealed class NavigationStartDateTests
         var learner = app.CreateLearnerClient("erin");
         await learner.PostAsync("/api/enrollment/v1/enrollment",
             new StringContent($$$"""{"course_details": {"course_id": "{{{course}}}"}}""", System.Text.Encoding.UTF8, "application/json"));
-        var grain = app.Services.GetRequiredService<Actors.Runtime.IGrainFactory>().GetGrain<Actors.Grains.Courses.ICourseGrain>(course);
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<Actors.Grains.Courses.ICourseGrain>(course);
         while ((await grain.GetRebuildStatusAsync()).StructureVersion < 1)
         {
             time.Advance(TimeSpan.FromMilliseconds(100)); // lets the first rebuild's settle time pass

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Actors.Api.Tests.Infrastructure;
-using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Api.Tests.Courses;
@@ -18,9 +17,8 @@ public sealed class NavigationConcurrencyTests
 
     private static async Task<JsonElement> RebuildsAsync(HttpClient admin)
     {
-        var silos = JsonDocument.Parse(await admin.GetStringAsync("/admin/api/silos")).RootElement;
-        return silos[0].GetProperty("details").GetProperty("courseRebuilds").EnumerateArray()
-            .Single(c => c.GetProperty("courseKey").GetString() == Course);
+        var courses = JsonDocument.Parse(await admin.GetStringAsync("/admin/api/courses/rebuilds")).RootElement;
+        return courses.EnumerateArray().Single(c => c.GetProperty("courseKey").GetString() == Course);
     }
 
     private static async Task<(long Start, long End, long Version)> ReadAsync(HttpClient client, Stopwatch clock)
@@ -39,7 +37,7 @@ public sealed class NavigationConcurrencyTests
         var admin = app.CreateAdministratorClient();
         await admin.PostAsync($"/api/courses/v1/{Course}/publish", Json(RepositoryFiles.SampleCourse));
         await admin.GetStringAsync(Navigation); // collected once...
-        await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollectionAsync(); // ...then evicted: cold
+        await app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero); // ...then evicted: cold
         var clock = Stopwatch.StartNew();
 
         var reads = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => ReadAsync(admin, clock))));

@@ -3,21 +3,21 @@ using System.Text.Json;
 using Actors.Api.Auth;
 using Actors.Api.ErrorHandling;
 using Actors.Api.Tests.Infrastructure;
-using Actors.Runtime;
-using Actors.Runtime.Diagnostics;
+using Orleans.Runtime;
+using Orleans.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Api.Tests.ErrorHandling;
 
-/// <summary>Runtime exceptions reaching the HTTP edge, through a grain factory whose management grain throws.</summary>
+/// <summary>Orleans exceptions reaching the HTTP edge, through a grain factory whose management grain throws.</summary>
 public sealed class ApiExceptionHandlerTests
 {
     public static TheoryData<string, HttpStatusCode> RuntimeFailures => new()
     {
         { nameof(TimeoutException), HttpStatusCode.GatewayTimeout },
-        { nameof(ActivationFailedException), HttpStatusCode.ServiceUnavailable },
+        { nameof(SiloUnavailableException), HttpStatusCode.ServiceUnavailable },
         { nameof(InconsistentStateException), HttpStatusCode.Conflict },
         { nameof(InvalidOperationException), HttpStatusCode.InternalServerError },
     };
@@ -26,7 +26,7 @@ public sealed class ApiExceptionHandlerTests
     [MemberData(nameof(RuntimeFailures))]
     public async Task GrainCall_Throws_AnswersProblemDetailsWithMappedStatus(string exceptionType, HttpStatusCode status)
     {
-        await using var app = new ApiApplication(services => services.AddSingleton<IGrainFactory>(new ThrowingGrainFactory(Create(exceptionType))));
+        await using var app = new ApiApplication(services => services.AddSingleton(FakeManagementGrain.Throwing(Create(exceptionType))));
 
         var response = await app.CreateAdministratorClient().GetAsync("/admin/api/silos");
 
@@ -39,7 +39,7 @@ public sealed class ApiExceptionHandlerTests
     [Fact]
     public async Task GrainCall_ThrowsInDevelopment_StillAnswersWithoutDetails()
     {
-        await using var app = new ApiApplication(services => services.AddSingleton<IGrainFactory>(new ThrowingGrainFactory(new InvalidOperationException("secret detail"))));
+        await using var app = new ApiApplication(services => services.AddSingleton(FakeManagementGrain.Throwing(new InvalidOperationException("secret detail"))));
         var token = new TokenIssuer(ApiApplication.JwtOptions, TimeProvider.System).Issue("staff", administrator: true);
         using var development = app.WithWebHostBuilder(b => b.UseEnvironment("Development"));
         var client = development.CreateClient();
@@ -89,27 +89,8 @@ public sealed class ApiExceptionHandlerTests
     private static Exception Create(string exceptionType) => exceptionType switch
     {
         nameof(TimeoutException) => new TimeoutException("secret detail"),
-        nameof(ActivationFailedException) => new ActivationFailedException(new GrainId(new GrainType("management"), "0"), new InvalidOperationException("secret detail")),
+        nameof(SiloUnavailableException) => new SiloUnavailableException("secret detail"),
         nameof(InconsistentStateException) => new InconsistentStateException("secret detail"),
         _ => new InvalidOperationException("secret detail"),
     };
-
-    private sealed class ThrowingGrainFactory(Exception exception) : IGrainFactory
-    {
-        public TGrainInterface GetGrain<TGrainInterface>(long key) where TGrainInterface : IGrainWithIntegerKey =>
-            (TGrainInterface)(object)new ThrowingManagementGrain(exception);
-
-        public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey => throw new NotSupportedException();
-
-        public TGrainInterface GetGrain<TGrainInterface>(Guid key) where TGrainInterface : IGrainWithGuidKey => throw new NotSupportedException();
-
-        public TGrainInterface GetGrain<TGrainInterface>(GrainId grainId) where TGrainInterface : IGrain => throw new NotSupportedException();
-    }
-
-    private sealed class ThrowingManagementGrain(Exception exception) : IManagementGrain
-    {
-        public Task<IReadOnlyList<SiloStatistics>> GetSiloStatisticsAsync(CancellationToken cancellationToken) => Task.FromException<IReadOnlyList<SiloStatistics>>(exception);
-
-        public Task<int> ForceActivationCollectionAsync(CancellationToken cancellationToken) => Task.FromException<int>(exception);
-    }
 }

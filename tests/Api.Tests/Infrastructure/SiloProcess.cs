@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Actors.Grains.Hosting;
 
 namespace Actors.Api.Tests.Infrastructure;
 
@@ -22,7 +23,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.Environment["ConnectionStrings__Actors"] = connectionString;
         start.Environment["Actors__Cluster__Enabled"] = "true";
         start.Environment["Actors__Cluster__SiloPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Actors__Silo__SiloName"] = name;
+        start.Environment["Actors__Cluster__GatewayPort"] = ApiProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Actors__Cluster__AdvertisedAddress"] = "127.0.0.1";
+        start.Environment["Actors__Cluster__SiloName"] = name;
         _process = new ChildProcess(start, OnLine);
     }
 
@@ -60,7 +63,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private void OnLine(string line)
     {
-        if (line.Contains(" joined; placement ", StringComparison.Ordinal))
+        if (line.Contains(SiloActiveLogger.ActiveMessageMarker, StringComparison.Ordinal))
             _joined.TrySetResult();
     }
 }

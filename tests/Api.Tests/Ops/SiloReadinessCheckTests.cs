@@ -1,10 +1,9 @@
 using Actors.Api.Ops;
+using Actors.Api.Tests.Infrastructure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Membership;
-using Actors.Runtime.Placement;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Orleans.Runtime;
 
 namespace Actors.Api.Tests.Ops;
 
@@ -49,7 +48,7 @@ public sealed class SiloReadinessCheckTests
         var lifetime = new TestLifetime();
         lifetime.Started.Cancel();
 
-        var result = await Check(lifetime, new ClusterPlacement(), clustered: true).CheckHealthAsync(new HealthCheckContext());
+        var result = await Check(lifetime, ActiveSilos(0), clustered: true).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
     }
@@ -59,16 +58,31 @@ public sealed class SiloReadinessCheckTests
     {
         var lifetime = new TestLifetime();
         lifetime.Started.Cancel();
-        var placement = new ClusterPlacement();
-        placement.Update(1, [new SiloAddress("127.0.0.1", 11111, 1)]);
 
-        var result = await Check(lifetime, placement, clustered: true).CheckHealthAsync(new HealthCheckContext());
+        var result = await Check(lifetime, ActiveSilos(1), clustered: true).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Healthy, result.Status);
     }
 
-    private static SiloReadinessCheck Check(TestLifetime lifetime, ClusterPlacement? placement = null, bool clustered = false) =>
-        new(lifetime, placement ?? new ClusterPlacement(), Options.Create(new ClusterOptions { Enabled = clustered }));
+    [Fact]
+    public async Task Check_ClusterClientWhenTheClusterDoesNotAnswer_IsUnhealthy()
+    {
+        var lifetime = new TestLifetime();
+        lifetime.Started.Cancel();
+
+        var result = await Check(lifetime, FakeManagementGrain.Throwing(new SiloUnavailableException()), clustered: true)
+            .CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+    }
+
+    private static IGrainFactory ActiveSilos(int count) => FakeManagementGrain.Factory(method => method == nameof(IManagementGrain.GetHosts)
+        ? Enumerable.Range(0, count).ToDictionary(i => SiloAddress.New(System.Net.IPAddress.Loopback, 11111 + i, 1), _ => SiloStatus.Active)
+        : new NotSupportedException(method));
+
+    private static SiloReadinessCheck Check(TestLifetime lifetime, IGrainFactory? grains = null, bool clustered = false) =>
+        new(lifetime, grains ?? FakeManagementGrain.Throwing(new NotSupportedException()),
+            new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Actors:Cluster:Enabled", (string?)clustered.ToString())]).Build());
 
     private sealed class TestLifetime : IHostApplicationLifetime
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Actors.Grains.Courses;
-using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Grains.Tests.Courses;
@@ -27,12 +26,12 @@ public sealed class CourseGrainTests
     [Fact]
     public async Task ThousandConcurrentReaders_OnAColdCourse_CauseExactlyOneCollect()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
         await course.PublishAsync(TestCourses.Build(key));
         await WaitForStructureAsync(course, 1);
-        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollectionAsync(); // the next call activates it cold
+        await silo.CollectAsync(); // the next call activates it cold
 
         var structures = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => course.GetStructureAsync())));
 
@@ -44,7 +43,7 @@ public sealed class CourseGrainTests
     [Fact]
     public async Task PublishOfAWarmCourse_UnderReaders_OneCollect_AndNoReaderSeesTheOldVersionAfterAnyoneSawTheNew()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
         await course.PublishAsync(TestCourses.Build(key, chapters: 10, sequentials: 5, verticals: 5));
@@ -77,7 +76,7 @@ public sealed class CourseGrainTests
     {
         // A settle time long enough that a slow machine's gaps between the publishes of the burst do not split it (the
         // 25 ms default did on a loaded CI machine: three collects); the coalescing under test is the same.
-        await using var silo = await GrainsSilo.StartAsync(services =>
+        await using var silo = await TestSilo.StartAsync(services: services =>
             services.Configure<CourseOptions>(options => options.RebuildSettleTime = TimeSpan.FromMilliseconds(500)));
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
@@ -96,7 +95,7 @@ public sealed class CourseGrainTests
     [Fact]
     public async Task FailingCollect_KeepsServingThePreviousVersion_AndReportsTheError()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
         await course.PublishAsync(TestCourses.Build(key));
@@ -121,7 +120,7 @@ public sealed class CourseGrainTests
     [Fact]
     public async Task InvalidContent_IsRejected_AndNothingIsStored()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
 
@@ -135,7 +134,7 @@ public sealed class CourseGrainTests
     [Fact]
     public async Task Publish_UpdatesTheOverviewInPlace_AndDeleteRemovesEverything()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
         await course.PublishAsync(TestCourses.Build(key, title: "First"));

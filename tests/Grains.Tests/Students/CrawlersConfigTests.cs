@@ -1,5 +1,4 @@
 using Actors.Grains.Students;
-using Actors.Runtime;
 
 namespace Actors.Grains.Tests.Students;
 
@@ -39,12 +38,12 @@ public sealed class CrawlersConfigTests
     [Fact]
     public async Task Grain_StoresTheConfiguration_AndServesItAfterDeactivation()
     {
-        await using var silo = await GrainsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grains.GetGrain<ICrawlersConfigGrain>("site-" + Guid.NewGuid().ToString("N"));
         Assert.Equal(CrawlersConfig.Default, await grain.GetAsync());
 
         var stored = await grain.SetAsync(true, ["edX-downloader", "crawler_foo"], "staff");
-        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollectionAsync();
+        await silo.CollectAsync();
         var read = await grain.GetAsync();
 
         Assert.True(read.Enabled);

@@ -14,7 +14,7 @@ public sealed class StudentModuleGrainCompletionTests
     [Fact]
     public async Task GetCompletion_NothingPublished_IsEmptyWithVersionZero()
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
 
         var completion = await silo.Grains.GetGrain<IStudentModuleGrain>("alice").GetCompletionAsync(Course);
 
@@ -26,7 +26,7 @@ public sealed class StudentModuleGrainCompletionTests
     [Fact]
     public async Task PublishCompletion_ThenGet_ReturnsTheBlockWithTypeValueAndTime()
     {
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0));
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         var published = await grain.PublishCompletionAsync(Course, Problem1, "problem", 0.5);
@@ -42,7 +42,7 @@ public sealed class StudentModuleGrainCompletionTests
     public async Task PublishCompletion_EachChange_ChangesTheVersion_EarlierSnapshotsStayAsTheyWere()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         var first = await grain.PublishCompletionAsync(Course, Problem1, "problem", 0.5);
@@ -62,7 +62,7 @@ public sealed class StudentModuleGrainCompletionTests
     public async Task PublishCompletion_SameValueAgain_WritesNothingAndKeepsTheVersion()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         var first = await grain.PublishCompletionAsync(Course, Problem1, "problem", 1.0);
 
@@ -77,7 +77,7 @@ public sealed class StudentModuleGrainCompletionTests
     public async Task PublishCompletion_ClockStandsStillOrGoesBack_VersionStillIncreasesByAMicrosecond()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         var first = await grain.PublishCompletionAsync(Course, Problem1, "problem", 0.25);
@@ -93,7 +93,7 @@ public sealed class StudentModuleGrainCompletionTests
     [Fact]
     public async Task PublishCompletion_SubMicrosecondClock_IsTruncatedToWholeMicroseconds()
     {
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0.AddTicks(7)));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0.AddTicks(7)));
 
         var completion = await silo.Grains.GetGrain<IStudentModuleGrain>("alice").PublishCompletionAsync(Course, Problem1, "problem", 1.0);
 
@@ -104,7 +104,7 @@ public sealed class StudentModuleGrainCompletionTests
     public async Task Completion_AfterDeactivation_IsReloadedWithTheSameVersion_AndTheNextWriteIncreasesIt()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         await grain.PublishCompletionAsync(Course, Html1, "html", 1.0);
         var before = await grain.PublishCompletionAsync(Course, Problem1, "problem", 0.5);
@@ -122,7 +122,7 @@ public sealed class StudentModuleGrainCompletionTests
     [Fact]
     public async Task Completion_OtherCoursesAndLearners_AreSeparate()
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var alice = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         await alice.PublishCompletionAsync(Course, Problem1, "problem", 1.0);
         await alice.PublishCompletionAsync("course-v1:Org+Other+Run", "block-v1:Org+Other+Run+type@html+block@x", "html", 1.0);
@@ -144,7 +144,7 @@ public sealed class StudentModuleGrainCompletionTests
     public async Task PublishCompletion_InvalidArgument_ThrowsArgumentExceptionNamingIt(
         string courseId, string usageKey, string blockType, double value, string parameter)
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => grain.PublishCompletionAsync(courseId, usageKey, blockType, value));
@@ -158,7 +158,7 @@ public sealed class StudentModuleGrainCompletionTests
     {
         var store = new FailingStudentStore();
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock, services => services.AddStudentStore(store));
+        await using var silo = await TestSilo.StartAsync(clock, services => services.AddStudentStore(store));
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         var before = await grain.PublishCompletionAsync(Course, Problem1, "problem", 0.5);
 

@@ -11,7 +11,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [Fact]
     public async Task Enroll_NewCourse_ReturnsActiveEnrollmentCreatedNow()
     {
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0));
 
         var enrollment = await silo.Grains.GetGrain<IStudentModuleGrain>("alice").EnrollAsync(Course, "audit", isActive: true);
 
@@ -22,7 +22,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     public async Task Enroll_ThenUnenroll_IsInactiveAndKeepsCreated()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         await grain.EnrollAsync(Course, "verified", isActive: true);
@@ -37,7 +37,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     public async Task Enroll_AgainWithAnotherMode_ChangesModeAndKeepsCreated()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         await grain.EnrollAsync(Course, "audit", isActive: false);
@@ -50,7 +50,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [Fact]
     public async Task GetEnrollment_NeverEnrolled_ReturnsNull()
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
 
         Assert.Null(await silo.Grains.GetGrain<IStudentModuleGrain>("alice").GetEnrollmentAsync(Course));
     }
@@ -59,7 +59,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     public async Task GetEnrollments_SeveralCourses_ReturnsAllNewestFirst_OnlyThisLearners()
     {
         var clock = new ManualClock(T0);
-        await using var silo = await StudentsSilo.StartAsync(clock);
+        await using var silo = await TestSilo.StartAsync(clock);
         var alice = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         await alice.EnrollAsync("course-v1:Org+A+Run", "audit", isActive: true);
         clock.Now = T0.AddMinutes(1);
@@ -74,7 +74,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [Fact]
     public async Task Enrollments_AfterDeactivation_AreLoadedFromTheStore()
     {
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0));
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         var enrolled = await grain.EnrollAsync(Course, "honor", isActive: true);
 
@@ -92,7 +92,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [InlineData(Course, "audit\n", "mode")]
     public async Task Enroll_InvalidArgument_ThrowsArgumentExceptionNamingIt(string courseId, string mode, string parameter)
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
 
         var exception = await Assert.ThrowsAsync<ArgumentException>(() => grain.EnrollAsync(courseId, mode, isActive: true));
@@ -108,7 +108,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [InlineData("credit")]
     public async Task Enroll_AnyLowerCaseModeSlug_IsAccepted(string mode)
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
 
         var enrollment = await silo.Grains.GetGrain<IStudentModuleGrain>("alice").EnrollAsync(Course, mode, isActive: true);
 
@@ -119,7 +119,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     public async Task Enroll_StoreWriteFails_LeavesTheEnrollmentAsItWas()
     {
         var store = new FailingStudentStore();
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0), services => services.AddStudentStore(store));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0), services => services.AddStudentStore(store));
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         var enrolled = await grain.EnrollAsync(Course, "audit", isActive: true);
 
@@ -135,7 +135,7 @@ public sealed class StudentModuleGrainEnrollmentTests
     [Fact]
     public async Task GetCourseState_CompletionsOnlyWhileTheEnrollmentIsActive()
     {
-        await using var silo = await StudentsSilo.StartAsync(new ManualClock(T0));
+        await using var silo = await TestSilo.StartAsync(new ManualClock(T0));
         var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
         const string problem = "block-v1:Org+Course+Run+type@problem+block@p1";
 

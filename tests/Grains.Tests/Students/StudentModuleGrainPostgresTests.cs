@@ -19,7 +19,7 @@ public sealed class StudentModuleGrainPostgresTests(PostgresDatabaseFixture data
         var clock = new ManualClock(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero).AddTicks(1234567));
         Enrollment enrolled;
         CourseCompletion before;
-        await using (var silo = await StudentsSilo.StartAsync(clock, postgresConnectionString: database.ConnectionString))
+        await using (var silo = await TestSilo.StartAsync(clock, postgresConnectionString: database.ConnectionString))
         {
             Assert.IsType<PostgresStudentStore>(silo.Services.GetRequiredService<IStudentStore>());
             var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
@@ -27,7 +27,7 @@ public sealed class StudentModuleGrainPostgresTests(PostgresDatabaseFixture data
             before = await grain.PublishCompletionAsync(Course, Html1, "html", 1.0);
         }
 
-        await using (var silo = await StudentsSilo.StartAsync(clock, postgresConnectionString: database.ConnectionString))
+        await using (var silo = await TestSilo.StartAsync(clock, postgresConnectionString: database.ConnectionString))
         {
             var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
             var after = await grain.GetCompletionAsync(Course);

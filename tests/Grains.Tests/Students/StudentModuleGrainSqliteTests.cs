@@ -16,7 +16,7 @@ public sealed class StudentModuleGrainSqliteTests : IDisposable
     [Fact]
     public async Task Silo_WithSqlite_UsesTheSqliteStudentStore()
     {
-        await using var silo = await StudentsSilo.StartAsync(sqlitePath: _database.Path);
+        await using var silo = await TestSilo.StartAsync(sqlitePath: _database.Path);
 
         Assert.IsType<SqliteStudentStore>(silo.Services.GetRequiredService<IStudentStore>());
     }
@@ -24,7 +24,7 @@ public sealed class StudentModuleGrainSqliteTests : IDisposable
     [Fact]
     public async Task Silo_WithoutDatabase_UsesTheMemoryStudentStore()
     {
-        await using var silo = await StudentsSilo.StartAsync();
+        await using var silo = await TestSilo.StartAsync();
 
         Assert.IsType<MemoryStudentStore>(silo.Services.GetRequiredService<IStudentStore>());
     }
@@ -35,7 +35,7 @@ public sealed class StudentModuleGrainSqliteTests : IDisposable
         var clock = new ManualClock(T0);
         Enrollment enrolled;
         CourseCompletion before;
-        await using (var silo = await StudentsSilo.StartAsync(clock, sqlitePath: _database.Path))
+        await using (var silo = await TestSilo.StartAsync(clock, sqlitePath: _database.Path))
         {
             var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
             enrolled = await grain.EnrollAsync(Course, "verified", isActive: true);
@@ -43,7 +43,7 @@ public sealed class StudentModuleGrainSqliteTests : IDisposable
         }
 
         clock.Now = T0.AddHours(-2); // the new process's clock is behind
-        await using (var silo = await StudentsSilo.StartAsync(clock, sqlitePath: _database.Path))
+        await using (var silo = await TestSilo.StartAsync(clock, sqlitePath: _database.Path))
         {
             var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
             var after = await grain.GetCompletionAsync(Course);

@@ -1,6 +1,7 @@
 namespace Actors.Grains.Courses.Collect;
 
 /// <summary>How a block takes part in completion (Open edX's XBlock <c>completion_mode</c>).</summary>
+[GenerateSerializer, Alias("actors.CompletionMode")]
 public enum CompletionMode
 {
     /// <summary>Completed by the learner (problems, html, video, ...).</summary>
@@ -36,6 +37,7 @@ public enum CompletionMode
 /// <param name="CompletionMode">How it takes part in completion.</param>
 /// <param name="MaxScore">A problem's maximum score (0 when it has no response inputs); null for other blocks.</param>
 /// <param name="GradedProblems">Graded scored problems beneath (sequentials and above).</param>
+[GenerateSerializer, Immutable, Alias("actors.CollectedBlock")]
 public sealed record CollectedBlock(
     string Id,
     string Type,

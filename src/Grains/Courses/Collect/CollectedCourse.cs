@@ -11,6 +11,7 @@ namespace Actors.Grains.Courses.Collect;
 /// <param name="IsPublic">Whether users who are not enrolled see the navigation (course visibility public or public_outline).</param>
 /// <param name="StartTimes">Every distinct merged start date, in order: what a learner sees changes only when the clock
 /// passes one of them.</param>
+[GenerateSerializer, Immutable, Alias("actors.CollectedCourse")]
 public sealed record CollectedCourse(
     string CourseKey,
     long Version,

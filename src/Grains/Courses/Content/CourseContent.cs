@@ -8,6 +8,7 @@ namespace Actors.Grains.Courses.Content;
 /// type <c>course</c>: the root. Blocks refer to their children by usage key. See <c>docs/publishing.md</c>.
 /// </summary>
 /// <param name="Blocks">Every block of the course, in any order.</param>
+[GenerateSerializer, Immutable, Alias("actors.CourseContent")]
 public sealed record CourseContent([property: JsonPropertyName("blocks")] IReadOnlyList<ContentBlock> Blocks);
 
 /// <summary>One published block. Fields a block type does not use are omitted (null).</summary>
@@ -24,6 +25,7 @@ public sealed record CourseContent([property: JsonPropertyName("blocks")] IReadO
 /// <param name="Weight">A problem's total points, overriding the count of its response inputs.</param>
 /// <param name="Data">A problem's OLX (<c>&lt;problem&gt;...&lt;/problem&gt;</c>), from which its max score is computed.</param>
 /// <param name="Course">Course-level settings, on the root block only.</param>
+[GenerateSerializer, Immutable, Alias("actors.ContentBlock")]
 public sealed record ContentBlock(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("type")] string Type,
@@ -52,6 +54,7 @@ public sealed record ContentBlock(
 /// <param name="Effort">Expected effort, as Studio shows it (e.g. "4:00").</param>
 /// <param name="CourseVisibility"><c>private</c> (default), <c>public_outline</c> or <c>public</c>: with <c>public</c> or
 /// <c>public_outline</c>, users who are not enrolled see the navigation too.</param>
+[GenerateSerializer, Immutable, Alias("actors.CourseSettings")]
 public sealed record CourseSettings(
     [property: JsonPropertyName("end")] DateTimeOffset? End = null,
     [property: JsonPropertyName("enrollment_start")] DateTimeOffset? EnrollmentStart = null,
