@@ -31,6 +31,6 @@ public static class GrainsSiloBuilderExtensions
 
     private static IStudentStore SelectStudentStore(IServiceProvider services) =>
         services.GetService<NpgsqlDataSource>() is { } dataSource ? new PostgresStudentStore(dataSource)
-        : services.GetService<SqliteStore>() is { } sqlite ? new SqliteStudentStore(sqlite)
+        : services.GetService<SqliteStore>() is { } sqlite ? new SqliteStudentStore(new Storage.Sqlite.SqliteStore(sqlite.DatabasePath))
         : new MemoryStudentStore();
 }

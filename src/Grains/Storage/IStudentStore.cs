@@ -11,7 +11,7 @@ namespace Actors.Grains.Storage;
 /// <item>Keys compare exactly (ordinal, case-sensitive, no trimming), as Open edX stores them.</item>
 /// <item>A write that returns has been made durable (committed); a write that throws may or may not have been
 /// applied (the connection can drop during commit), so callers re-read before relying on the stored value.</item>
-/// <item>Failures of the database surface as <see cref="Actors.Runtime.Storage.StorageException"/> (with
+/// <item>Failures of the database surface as <see cref="StorageException"/> (with
 /// <c>IsTransient</c> set when trying again later can succeed); cancellation as <see cref="OperationCanceledException"/>.</item>
 /// <item>Times round-trip at microsecond precision (PostgreSQL's <c>timestamptz</c>); callers pass UTC values
 /// already truncated to whole microseconds, so what they read back equals what they wrote.</item>

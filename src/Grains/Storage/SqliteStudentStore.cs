@@ -1,5 +1,5 @@
 using Actors.Grains.Students;
-using Actors.Runtime.Storage.Sqlite;
+using Actors.Grains.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Actors.Grains.Storage;

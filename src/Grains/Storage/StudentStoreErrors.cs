@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using Actors.Runtime.Storage;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

@@ -1,6 +1,5 @@
 using Actors.Grains.Storage;
 using Actors.Grains.Students;
-using Actors.Runtime.Storage;
 
 namespace Actors.Grains.Tests.Students;
 

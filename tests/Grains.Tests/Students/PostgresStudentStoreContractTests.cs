@@ -1,8 +1,6 @@
 using Actors.Grains.Storage;
-using Actors.Runtime.Storage;
-using Actors.Runtime.Storage.Postgres;
+using Actors.Grains.Storage.Migrations;
 using Actors.TestSupport.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Actors.Grains.Tests.Students;
@@ -67,7 +65,7 @@ public sealed class PostgresStudentStoreContractTests(PostgresDatabaseFixture fi
     {
         var dataSource = NpgsqlDataSource.Create(_connectionString!);
         _dataSources.Add(dataSource);
-        await PostgresMigrations.ApplyAsync(dataSource, SqliteStudentDatabase.Modules, NullLogger.Instance, CancellationToken.None);
+        await ActorsSchema.ApplyPostgresAsync(dataSource);
         return dataSource;
     }
 }

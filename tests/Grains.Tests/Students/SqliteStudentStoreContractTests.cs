@@ -1,5 +1,4 @@
 using Actors.Grains.Storage;
-using Actors.Runtime.Storage;
 
 namespace Actors.Grains.Tests.Students;
 

@@ -1,5 +1,5 @@
 using Actors.Grains.Students;
-using Actors.Runtime.Storage;
+using Actors.Grains.Storage;
 
 namespace Actors.Grains.Tests.Students;
 

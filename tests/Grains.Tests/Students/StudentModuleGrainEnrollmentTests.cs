@@ -124,8 +124,8 @@ public sealed class StudentModuleGrainEnrollmentTests
         var enrolled = await grain.EnrollAsync(Course, "audit", isActive: true);
 
         store.FailWrites = true;
-        await Assert.ThrowsAsync<Actors.Runtime.Storage.StorageException>(() => grain.EnrollAsync(Course, "audit", isActive: false));
-        await Assert.ThrowsAsync<Actors.Runtime.Storage.StorageException>(() => grain.EnrollAsync("course-v1:Org+Other+Run", "audit", isActive: true));
+        await Assert.ThrowsAsync<Actors.Grains.Storage.StorageException>(() => grain.EnrollAsync(Course, "audit", isActive: false));
+        await Assert.ThrowsAsync<Actors.Grains.Storage.StorageException>(() => grain.EnrollAsync("course-v1:Org+Other+Run", "audit", isActive: true));
 
         Assert.Equal([enrolled], await grain.GetEnrollmentsAsync());
         store.FailWrites = false;
