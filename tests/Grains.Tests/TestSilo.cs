@@ -32,13 +32,13 @@ internal sealed class TestSilo : IAsyncDisposable
             if (clock is not null)
                 silo.Services.AddSingleton(clock);
             services?.Invoke(silo.Services);
-            silo.AddOpenEdxGrains();
             if (postgresConnectionString is not null)
                 silo.UseActorsStorage(Configuration(($"ConnectionStrings:{StorageSiloBuilderExtensions.ConnectionStringName}", postgresConnectionString)));
             else if (sqlitePath is not null)
                 silo.UseActorsStorage(Configuration(("Actors:Storage:SqlitePath", sqlitePath)));
             else
                 silo.AddMemoryGrainStorageAsDefault();
+            silo.AddOpenEdxGrains();
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

@@ -38,7 +38,7 @@ public sealed record SiloSummary(
             .GroupBy(g => g.GrainType, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Sum(s => s.ActivationCount), StringComparer.Ordinal),
-        statistics?.CpuUsage,
-        statistics?.MemoryUsage,
+        statistics?.EnvironmentStatistics.FilteredCpuUsagePercentage,
+        statistics?.EnvironmentStatistics.FilteredMemoryUsageBytes,
         statistics?.ClientCount ?? 0);
 }
