@@ -21,7 +21,11 @@ apt_install() {
 if ! command -v initdb >/dev/null 2>&1 && ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   apt_install postgresql || log "could not install postgresql; the PostgreSQL tests will fail and say why"
 fi
-# (Chromium joins this list when the first tests need it.)
+# Chromium and its driver: the browser tests (tests/Api.Tests/Admin/Browser) drive Debian's chromium headless through
+# chromedriver, at these paths; without them those tests fail and name this script.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  apt_install chromium chromium-driver || log "could not install chromium and chromium-driver; the browser tests will fail and say why"
+fi
 
 # --- build -------------------------------------------------------------------------------------------------------
 log "building"
