@@ -12,6 +12,7 @@ using Actors.Api.Ops;
 using Actors.Grains;
 using Actors.Grains.Hosting;
 using Actors.Grains.Storage;
+using Orleans.Dashboard;
 
 // `token --user NAME [--admin]` mints a token and exits; it reads the same configuration as the API.
 if (TokenCommand.IsInvocation(args))
@@ -35,9 +36,10 @@ builder.Services.AddNavigationCache();
 // instead an Orleans client of the cluster's silos (src/Silo processes), found in the membership table: it hosts no
 // grains and sends each call through a silo's gateway.
 if (ClusterHostingExtensions.ClusterOptionsFrom(builder.Configuration).Enabled)
-    builder.UseOrleansClient(client => client.UseActorsCluster(builder.Configuration));
+    builder.UseOrleansClient(client => client.UseActorsCluster(builder.Configuration).AddDashboard(GrainDashboard.Configure));
 else
-    builder.UseOrleans(silo => silo.UseActorsCluster(builder.Configuration).UseActorsStorage(builder.Configuration).AddOpenEdxGrains());
+    builder.UseOrleans(silo => silo.UseActorsCluster(builder.Configuration).UseActorsStorage(builder.Configuration).AddOpenEdxGrains()
+        .AddDashboard(GrainDashboard.Configure));
 if (builder.Environment.IsDevelopment())
     builder.Services.AddHostedService<DevelopmentTokenPrinter>();
 
@@ -54,6 +56,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapAccounts();
 app.MapAdmin();
 app.MapAdminPages();
+app.MapGrainDashboard();
 app.MapEnrollments();
 app.MapCompletion();
 app.MapCourses();

@@ -128,16 +128,18 @@ public sealed class CachingTokenHandler : TokenHandler
     {
         public DateTimeOffset UsableUntil { get; } = usableUntil;
 
-        /// <summary>Null unless the result can be handed out again faithfully: a plain <see cref="ClaimsIdentity"/>
-        /// (which copies itself exactly) and a token with an expiry.</summary>
+        /// <summary>Null unless the result can be handed out again faithfully: an identity whose
+        /// <see cref="ClaimsIdentity.Clone"/> copies it as its own type (a plain <see cref="ClaimsIdentity"/>, or the
+        /// <c>CaseSensitiveClaimsIdentity</c> the JWT handlers return) and a token with an expiry.</summary>
         public static Entry? TryCreate(TokenValidationResult result, TokenValidationParameters parameters)
         {
-            if (result.ClaimsIdentity is not { } identity || identity.GetType() != typeof(ClaimsIdentity) || result.SecurityToken is not { } token)
+            if (result.ClaimsIdentity is not { } identity || result.SecurityToken is not { } token || token.ValidTo == DateTime.MinValue)
                 return null;
-            if (token.ValidTo == DateTime.MinValue)
+            var copy = identity.Clone();
+            if (copy.GetType() != identity.GetType())
                 return null;
             var expires = new DateTimeOffset(DateTime.SpecifyKind(token.ValidTo, DateTimeKind.Utc));
-            return new Entry(result, identity.Clone(), parameters.ValidateLifetime ? expires + parameters.ClockSkew : expires);
+            return new Entry(result, copy, parameters.ValidateLifetime ? expires + parameters.ClockSkew : expires);
         }
 
         public ClaimsIdentity CopyIdentity() => identity.Clone();

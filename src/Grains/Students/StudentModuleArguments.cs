@@ -1,22 +1,22 @@
 namespace Actors.Grains.Students;
 
-/// <summary>The argument rules of <see cref="IStudentModuleGrain"/>; each violation is an <see cref="ArgumentException"/>
+/// <summary>The argument rules of <see cref="IStudentModuleGrain"/>; each violation is an <see cref="InvalidArgumentException"/>
 /// naming the parameter. Lengths are in <see cref="StudentModuleLimits"/>.</summary>
 internal static class StudentModuleArguments
 {
     public static void Key(string? value, string parameterName, int maxLength = StudentModuleLimits.MaxKeyLength)
     {
         if (string.IsNullOrEmpty(value))
-            throw new ArgumentException("Must not be empty.", parameterName);
+            throw new InvalidArgumentException("Must not be empty.", parameterName);
         if (value.Length > maxLength)
-            throw new ArgumentException($"Must be at most {maxLength} characters.", parameterName);
+            throw new InvalidArgumentException($"Must be at most {maxLength} characters.", parameterName);
     }
 
     public static void Mode(string? mode, string parameterName)
     {
         if (!EnrollmentModes.IsValid(mode))
         {
-            throw new ArgumentException(
+            throw new InvalidArgumentException(
                 $"'{mode}' is not an enrollment mode: a lower-case slug ([a-z][a-z0-9_-]*) of at most {EnrollmentModes.MaxLength} characters.",
                 parameterName);
         }
@@ -25,6 +25,6 @@ internal static class StudentModuleArguments
     public static void Completion(double completion, string parameterName)
     {
         if (!(completion is >= 0.0 and <= 1.0)) // also rejects NaN
-            throw new ArgumentException($"Must be a number from 0 to 1; was {completion}.", parameterName);
+            throw new InvalidArgumentException($"Must be a number from 0 to 1; was {completion}.", parameterName);
     }
 }
