@@ -1,8 +1,8 @@
 namespace Actors.Api;
 
 /// <summary>
-/// Every log event id of the API host. The runtime numbers its subsystems from 100 to 5999
-/// (<c>src/Runtime/Diagnostics/EventIds.cs</c>); the API host uses the 9000s: 9000s start-up, 9100s errors at the edge.
+/// Every log event id of the API host. The grains use 1000 (hosting), 6000s (courses), 6100s (learners) and
+/// 6200s (storage); the API host uses the 9000s: 9000s start-up, 9100s errors at the edge.
 /// </summary>
 internal static class ApiEventIds
 {

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Actors.Api.ErrorHandling;
 
 /// <summary>
-/// The one place where exceptions become HTTP answers. Runtime failures a caller can act on map to their status
+/// The one place where exceptions become HTTP answers. Cluster and storage failures a caller can act on map to their status
 /// (call timed out: 504; silo or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
 /// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
 /// </summary>

@@ -5,11 +5,11 @@ namespace Actors.Api.Tests.Admin.Browser;
 
 /// <summary>
 /// Debian's Chromium, headless, driven through its chromedriver, with a fresh profile and JavaScript turned off (the
-/// admin pages must work without it). One per test class; <see cref="Reset"/> forgets cookies between tests. When
+/// admin pages must work without it; <see cref="ScriptingChromeBrowser"/> turns it on for pages that need it). One per test class; <see cref="Reset"/> forgets cookies between tests. When
 /// Chromium or its driver is missing it throws, so every test using it fails and says how to get them: test.sh installs
 /// both.
 /// </summary>
-public sealed class ChromeBrowser : IDisposable
+public class ChromeBrowser : IDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string ChromedriverPath = "/usr/bin/chromedriver";
@@ -17,6 +17,11 @@ public sealed class ChromeBrowser : IDisposable
     private readonly DirectoryInfo _profile;
 
     public ChromeBrowser()
+        : this(javaScript: false)
+    {
+    }
+
+    protected ChromeBrowser(bool javaScript)
     {
         foreach (var path in new[] { ChromiumPath, ChromedriverPath })
         {
@@ -31,7 +36,8 @@ public sealed class ChromeBrowser : IDisposable
         options.AddArguments(
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage", $"--user-data-dir={_profile.FullName}");
-        options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
+        if (!javaScript)
+            options.AddUserProfilePreference("profile.managed_default_content_settings.javascript", 2);
         var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromedriverPath)!, Path.GetFileName(ChromedriverPath));
         service.SuppressInitialDiagnosticInformation = true;
         service.HideCommandPromptWindow = true;
@@ -59,6 +65,7 @@ public sealed class ChromeBrowser : IDisposable
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         Driver.Quit();
         Driver.Dispose();
         try
@@ -71,3 +78,6 @@ public sealed class ChromeBrowser : IDisposable
         }
     }
 }
+
+/// <summary>The same browser with JavaScript on, for the grain dashboard (a script page).</summary>
+public sealed class ScriptingChromeBrowser() : ChromeBrowser(javaScript: true);
