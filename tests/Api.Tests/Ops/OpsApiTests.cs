@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json;
-using Actors.Api.Metrics;
 using Actors.Api.Tests.Infrastructure;
 
 namespace Actors.Api.Tests.Ops;
 
-/// <summary>The anonymous platform endpoints: health, readiness, metrics and the OpenAPI document.</summary>
+/// <summary>The anonymous platform endpoints: health, readiness and the OpenAPI document (<c>/metrics</c>: Metrics/MetricsEndpointTests).</summary>
 public sealed class OpsApiTests
 {
     [Fact]
@@ -27,27 +26,6 @@ public sealed class OpsApiTests
         var response = await app.CreateClient().GetAsync("/readyz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task Metrics_AfterGrainCall_ContainsRuntimeMetricNames()
-    {
-        await using var app = new ApiApplication();
-        var silos = await app.CreateAdministratorClient().GetAsync("/admin/api/silos");
-        Assert.Equal(HttpStatusCode.OK, silos.StatusCode);
-
-        var response = await app.CreateClient().GetAsync("/metrics");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(PrometheusExporter.ContentType, response.Content.Headers.ContentType?.ToString());
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.Contains("# TYPE actors_grain_calls_total counter", text);
-        Assert.Contains("actors_grain_calls_total{grain_type=\"management\",interface=\"Actors.Runtime.IManagementGrain\",method=\"GetSiloStatisticsAsync\"} 1", text);
-        Assert.Contains("# TYPE actors_grain_call_failures_total counter", text);
-        Assert.Contains("# TYPE actors_activations gauge", text);
-        Assert.Contains("# TYPE actors_grain_call_duration histogram", text);
-        Assert.Contains("actors_grain_call_duration_count{grain_type=\"management\",method=\"GetSiloStatisticsAsync\",outcome=\"success\"} 1", text);
-        Assert.Contains("# TYPE http_server_request_duration histogram", text);
     }
 
     [Fact]
