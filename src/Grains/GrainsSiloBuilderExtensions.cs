@@ -22,6 +22,8 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IStudentStore, MemoryStudentStore>();
         silo.Services.AddCourses();
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<GrainCallMeters>();
         silo.Services.TryAddSingleton<GrainCallStatistics>();
         silo.Services.AddKeyedSingleton<IControllable>(GrainCallStatistics.ServiceKey, (sp, _) => sp.GetRequiredService<GrainCallStatistics>());
         silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();

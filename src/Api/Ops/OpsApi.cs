@@ -14,7 +14,7 @@ internal static class OpsApi
     public static IServiceCollection AddOps(this IServiceCollection services)
     {
         services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [ReadyTag]);
-        services.AddPrometheusExporter();
+        services.AddApiMetrics();
         return services;
     }
 
@@ -29,7 +29,7 @@ internal static class OpsApi
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         });
-        group.MapGet("/metrics", (PrometheusExporter exporter) => TypedResults.Text(exporter.Render(), PrometheusExporter.ContentType));
+        group.MapApiMetrics();
         return group;
     }
 }

@@ -11,7 +11,7 @@ namespace Actors.Grains.Diagnostics;
 /// (<c>SendControlCommandToProvider&lt;GrainCallStatistics&gt;(</c><see cref="ServiceKey"/><c>, </c><see cref="SnapshotCommand"/><c>)</c>),
 /// which answers one <see cref="SiloCallStatistics"/> per silo.
 /// </summary>
-public sealed class GrainCallStatistics(ILocalSiloDetails silo) : IControllable
+public sealed class GrainCallStatistics(ILocalSiloDetails silo, GrainCallMeters meters) : IControllable
 {
     /// <summary>The name under which the statistics are registered (as a keyed <see cref="IControllable"/>).</summary>
     public const string ServiceKey = "actors-grain-calls";
@@ -22,8 +22,8 @@ public sealed class GrainCallStatistics(ILocalSiloDetails silo) : IControllable
     private readonly ConcurrentDictionary<MethodInfo, MethodStatistics> _methods = new();
 
     internal void Record(MethodInfo method, GrainId target, string interfaceName, TimeSpan elapsed, bool failed) =>
-        _methods.GetOrAdd(method, static (_, call) => new MethodStatistics(call.Type, call.Interface, call.Method),
-                (Type: target.Type.ToString()!, Interface: interfaceName, Method: method.Name))
+        _methods.GetOrAdd(method, static (_, call) => new MethodStatistics(call.Type, call.Interface, call.Method, call.Meters),
+                (Type: target.Type.ToString()!, Interface: interfaceName, Method: method.Name, Meters: meters))
             .Record(elapsed, failed);
 
     /// <summary>This silo's statistics now.</summary>

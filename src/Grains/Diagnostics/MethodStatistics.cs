@@ -1,12 +1,14 @@
 namespace Actors.Grains.Diagnostics;
 
 /// <summary>
-/// Calls, failures and a latency histogram for one grain method on one silo. Latency runs from the call reaching the
+/// Calls, failures and a latency histogram for one grain method on one silo, also recorded into
+/// <see cref="GrainCallMeters"/>. Latency runs from the call reaching the
 /// grain's incoming call filters to the grain answering (time queued behind other calls of the activation is not
 /// included). Updated lock-free on every call; read as a <see cref="MethodStatisticsSnapshot"/>.
 /// </summary>
-internal sealed class MethodStatistics(string grainType, string interfaceName, string methodName)
+internal sealed class MethodStatistics(string grainType, string interfaceName, string methodName, GrainCallMeters meters)
 {
+    private readonly GrainCallMeters.Tags _tags = meters.TagsFor(grainType, interfaceName, methodName);
     private readonly long[] _buckets = new long[LatencyHistogram.BucketCount];
     private long _calls;
     private long _failures;
@@ -19,6 +21,7 @@ internal sealed class MethodStatistics(string grainType, string interfaceName, s
             Interlocked.Increment(ref _failures);
         Interlocked.Add(ref _totalTicks, elapsed.Ticks);
         Interlocked.Increment(ref _buckets[LatencyHistogram.BucketOf(elapsed)]);
+        meters.Record(_tags, elapsed, failed);
     }
 
     public MethodStatisticsSnapshot Snapshot()
