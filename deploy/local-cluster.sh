@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A local Actors cluster as real processes: a throwaway PostgreSQL, 3 silos (src/Silo) and 1 API (src/Api, a cluster
-# client), all on loopback ports.
+# A local Actors cluster as real processes: a throwaway PostgreSQL, 3 Orleans silos (src/Silo) and 1 API (src/Api, an
+# Orleans cluster client), all on loopback ports.
 #
 #   deploy/local-cluster.sh start    builds, starts everything, prints the API URL and an admin token
 #   deploy/local-cluster.sh status   lists the processes and the silos in the membership table
@@ -138,7 +138,7 @@ status() {
     if kill -0 "$pid" 2>/dev/null; then echo "$(basename "$pidfile" .pid): running (pid $pid)"; else echo "$(basename "$pidfile" .pid): not running"; fi
   done
   as_pg "$(pg_bin)/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d actors -c \
-    "select silo_name, host, port, generation, case status when 1 then 'joining' when 2 then 'active' when 3 then 'shutting down' else 'dead' end as status from actors_membership order by silo_name, generation" 2>/dev/null \
+    "select silo_name, address, port, proxy_port as gateway, generation, case status when 1 then 'created' when 2 then 'joining' when 3 then 'active' when 4 then 'shutting down' when 5 then 'stopping' when 6 then 'dead' else 'none' end as status, i_am_alive_time from orleans_membership order by silo_name, generation" 2>/dev/null \
     || log "membership table not readable"
 }
 

@@ -13,7 +13,8 @@ namespace Actors.Api.Tests.Cluster;
 
 /// <summary>
 /// The deployment shape as real processes: three <c>src/Silo</c> processes and the API as a cluster client, on a
-/// throwaway PostgreSQL. One silo is killed with SIGKILL while learners write completions.
+/// throwaway PostgreSQL. An invalid publish is refused with its problem list; then one silo is killed with SIGKILL
+/// while learners write completions.
 /// </summary>
 [Trait("Category", "Postgres")]
 public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITestOutputHelper output) : IClassFixture<PostgresDatabaseFixture>
@@ -43,6 +44,11 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
             var tokens = new TokenIssuer(ApiApplication.JwtOptions, TimeProvider.System);
             using var admin = Client(api, tokens.Issue("staff", administrator: true));
             await Eventually.Async(async () => await ActiveSilosAsync(admin) == 3);
+            // Invalid content: the course grain's CourseContentException crosses from a silo process with its problem list.
+            var invalid = System.Text.Json.Nodes.JsonNode.Parse(RepositoryFiles.SampleCourse)!;
+            invalid["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "chapter")!["children"]![0] = Prefix + "vertical+block@nowhere";
+            var rejected = await Problem.AssertAsync(await admin.PostAsync($"/api/courses/v1/{Course}/publish", Json(invalid.ToJsonString())), HttpStatusCode.BadRequest);
+            Assert.Matches(@"^blocks\[\d+\]\.children\[0\]$", Assert.Single(rejected.GetProperty("errors").EnumerateObject()).Name);
             Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/courses/v1/{Course}/publish", Json(RepositoryFiles.SampleCourse))).StatusCode);
 
             var learners = Enumerable.Range(0, 24).Select(i => $"learner{i}").ToArray();
