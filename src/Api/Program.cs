@@ -45,6 +45,8 @@ if (builder.Environment.IsDevelopment())
 
 var app = builder.Build();
 
+// Routing, with course keys in paths taken as Open edX's URL patterns take them (Org/Course/Run raw or %2F-encoded).
+app.UseOpaqueKeyPaths();
 // Status-code pages sit before authentication so that 401 and 403 get problem-details bodies too.
 app.UseExceptionHandler();
 app.UseStatusCodePages();

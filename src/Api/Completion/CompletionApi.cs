@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Actors.Api.Auth;
 using Actors.Api.Enrollments;
+using Actors.Grains.Keys;
 using Actors.Grains.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -51,7 +52,7 @@ internal static class CompletionApi
         block = usage ?? default;
         if (usage is null)
             errors["usage_key"] = [usageError];
-        else if (course.Length > 0 && block.CourseId != course)
+        else if (course.Length > 0 && !UsageKey.Parse(block.UsageKey).IsIn(CourseKey.Parse(course)))
             errors["usage_key"] = [$"'{block.UsageKey}' belongs to '{block.CourseId}', not to '{course}'."];
         completion = 0;
         if (request.Completion is not { ValueKind: JsonValueKind.Number } value || !value.TryGetDouble(out completion)

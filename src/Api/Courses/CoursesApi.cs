@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Actors.Api.Auth;
+using Actors.Api.Enrollments;
 using Actors.Api.Hosting;
 using Actors.Grains.Courses;
 using Actors.Grains.Courses.Content;
 using Actors.Grains.Courses.Olx;
-using Actors.Grains.Keys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,9 @@ namespace Actors.Api.Courses;
 /// <summary>
 /// <c>/api/courses/v1/{course_key}</c>: publishing (Studio's side) and the course overview. A publish takes a JSON block
 /// tree (<c>application/json</c>, see docs/publishing.md) or an OLX export (<c>application/gzip</c>), answers 202 with the
-/// published version once the content is stored, and never waits for the rebuild.
+/// published version once the content is stored, and never waits for the rebuild. An OLX export is imported into the
+/// route's course, re-keyed as Studio's import does, whatever its <c>course.xml</c> names. The key is
+/// <c>course-v1:…</c> or the deprecated <c>Org/Course/Run</c> (see <see cref="Hosting.OpaqueKeyPaths"/>).
 /// </summary>
 internal static class CoursesApi
 {
@@ -35,8 +37,8 @@ internal static class CoursesApi
         [FromRoute(Name = "course_key")] string courseKey, HttpRequest request, IGrainFactory grains, IOptions<ApiLimitsOptions> limits,
         CancellationToken cancellationToken)
     {
-        if (!CourseKey.TryParse(courseKey, out var key))
-            return InvalidCourseKey(courseKey);
+        if (OpaqueKeyInput.Course(courseKey, out var keyError) is not { } key)
+            return InvalidCourseKey(keyError);
 
         CourseContent? content;
         switch (MediaTypeOf(request))
@@ -56,7 +58,8 @@ internal static class CoursesApi
             case "application/gzip" or "application/x-gzip":
                 try
                 {
-                    content = await OlxImporter.ImportArchiveAsync(request.Body, new OlxImportLimits(MaxArchiveBytes: limits.Value.MaxPublishBodyBytes), cancellationToken);
+                    content = await OlxImporter.ImportArchiveAsync(request.Body, new OlxImportLimits(MaxArchiveBytes: limits.Value.MaxPublishBodyBytes), key,
+                        cancellationToken);
                 }
                 catch (OlxImportException exception)
                 {
@@ -78,8 +81,8 @@ internal static class CoursesApi
 
     private static async Task<IResult> DeleteAsync([FromRoute(Name = "course_key")] string courseKey, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!CourseKey.TryParse(courseKey, out var key))
-            return InvalidCourseKey(courseKey);
+        if (OpaqueKeyInput.Course(courseKey, out var keyError) is not { } key)
+            return InvalidCourseKey(keyError);
         return await grains.GetGrain<ICourseGrain>(key.ToString()).DeleteAsync(cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Course not found.", detail: $"Course {key} has not been published.");
@@ -87,19 +90,17 @@ internal static class CoursesApi
 
     private static async Task<IResult> GetOverviewAsync([FromRoute(Name = "course_key")] string courseKey, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (!CourseKey.TryParse(courseKey, out var key))
-            return InvalidCourseKey(courseKey);
+        if (OpaqueKeyInput.Course(courseKey, out var keyError) is not { } key)
+            return InvalidCourseKey(keyError);
         var overview = await grains.GetGrain<ICourseGrain>(key.ToString()).GetOverviewAsync(cancellationToken);
         return overview is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Course not found.", detail: $"Course {key} has not been published.")
             : TypedResults.Json(overview, SnakeCase);
     }
 
-    /// <summary>400 naming the route value <c>course_key</c>.</summary>
-    internal static IResult InvalidCourseKey(string courseKey) =>
-        TypedResults.ValidationProblem(
-            new Dictionary<string, string[]> { ["course_key"] = [$"'{courseKey}' is not a valid course key (course-v1:Org+Course+Run or Org/Course/Run)."] },
-            title: "Invalid course key.");
+    /// <summary>400 naming the route value <c>course_key</c>, with the <paramref name="error"/> of <see cref="OpaqueKeyInput.Course"/>.</summary>
+    internal static IResult InvalidCourseKey(string error) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["course_key"] = [error] }, title: "Invalid course key.");
 
     private static string? MediaTypeOf(HttpRequest request) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.MediaType?.ToLowerInvariant() : null;

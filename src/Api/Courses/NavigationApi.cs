@@ -1,9 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
 using Actors.Api.Auth;
+using Actors.Api.Enrollments;
 using Actors.Grains.Courses;
 using Actors.Grains.Courses.Navigation;
-using Actors.Grains.Keys;
 using Actors.Grains.Students;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -37,13 +37,12 @@ internal static class NavigationApi
         NavigationCache cache, TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (!CourseKey.TryParse(courseKey, out var key))
+        if (OpaqueKeyInput.CourseId(courseKey, out var keyError) is not { } courseId)
         {
-            await CoursesApi.InvalidCourseKey(courseKey).ExecuteAsync(http);
+            await CoursesApi.InvalidCourseKey(keyError).ExecuteAsync(http);
             return;
         }
 
-        var courseId = key.ToString();
         var username = OpenEdxClaims.UsernameOf(http.User);
         var isStaff = OpenEdxClaims.IsAdministrator(http.User);
         var course = await structures.GetAsync(courseId, cancellationToken);

@@ -9,7 +9,13 @@ internal static class OpaqueKeyInput
 {
     /// <summary>The course key in <paramref name="value"/>, in its canonical string form; or null and an
     /// <paramref name="error"/> for the caller.</summary>
-    public static string? CourseId(string? value, out string error)
+    public static string? CourseId(string? value, out string error) => Course(value, out error)?.ToString();
+
+    /// <summary>The course key in <paramref name="value"/>: <c>course-v1:Org+Course+Run</c> (or <c>ccx-v1:</c>) or the
+    /// deprecated <c>Org/Course/Run</c>, which Open edX keeps as a different key of its own (so here a different course).
+    /// A deprecated key must name its run: <c>Org/Course/</c> is only ever the course of an <c>i4x://</c> usage key, and
+    /// Open edX's URL patterns do not match it. Null and an <paramref name="error"/> when it is not a course key.</summary>
+    public static CourseKey? Course(string? value, out string error)
     {
         error = "";
         if (string.IsNullOrEmpty(value))
@@ -18,8 +24,10 @@ internal static class OpaqueKeyInput
             error = $"A course key is at most {StudentModuleLimits.MaxKeyLength} characters.";
         else if (!CourseKey.TryParse(value, out var key))
             error = $"'{Shorten(value)}' is not a course key (course-v1:Org+Course+Run or Org/Course/Run).";
+        else if (key.Run.Length == 0)
+            error = $"'{Shorten(value)}' names no run: a deprecated course key is Org/Course/Run.";
         else
-            return key.ToString();
+            return key;
         return null;
     }
 

@@ -46,6 +46,23 @@ public sealed record UsageKey
         return courseKey.MakeUsageKey(BlockType, BlockId);
     }
 
+    /// <summary>Whether this block is in <paramref name="courseKey"/>: its course is that key, or, for an <c>i4x://</c> key
+    /// (which has no run) without a revision, <paramref name="courseKey"/> is the deprecated course with the same org and
+    /// course (Open edX compares after <c>map_into_course</c>). A <c>block-v1:</c> key is never in a deprecated course, nor
+    /// an <c>i4x://</c> key in a <c>course-v1:</c> one.</summary>
+    public bool IsIn(CourseKey courseKey)
+    {
+        ArgumentNullException.ThrowIfNull(courseKey);
+        if (CourseKey.IsDeprecated && CourseKey.Run.Length == 0)
+        {
+            return courseKey.IsDeprecated && CourseKey.Branch is null && courseKey.Branch is null
+                   && string.Equals(CourseKey.Org, courseKey.Org, StringComparison.Ordinal)
+                   && string.Equals(CourseKey.Course, courseKey.Course, StringComparison.Ordinal);
+        }
+
+        return string.Equals(CourseKey.ToString(), courseKey.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>Parses a <c>block-v1:</c>, <c>ccx-block-v1:</c> or <c>i4x://</c> key.</summary>
     /// <exception cref="InvalidKeyException"><paramref name="text"/> is not one.</exception>
     public static UsageKey Parse(string text)

@@ -118,15 +118,22 @@ public sealed class CoursesApiTests
     }
 
     [Fact]
-    public async Task PublishOlxExport_ForAnotherCourseKey_Returns400()
+    public async Task PublishOlxExport_WhoseCourseXmlNamesAnotherCourse_IsReKeyedIntoTheRouteCourse_AsStudioImports()
     {
         await using var app = new ApiApplication();
+        var client = app.CreateAdministratorClient();
         var archive = new ByteArrayContent(RepositoryFiles.DemoCourseArchive());
         archive.Headers.ContentType = new MediaTypeHeaderValue("application/gzip");
 
-        var response = await app.CreateAdministratorClient().PostAsync($"/api/courses/v1/{Sample}/publish", archive);
+        var response = await client.PostAsync($"/api/courses/v1/{Sample}/publish", archive);
 
-        await Problem.AssertAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var navigation = JsonDocument.Parse(await client.GetStringAsync($"/api/course_home/v1/navigation/{Sample}")).RootElement;
+        var ids = navigation.GetProperty("blocks").EnumerateObject().Select(b => b.Name).ToList();
+        Assert.Equal(82, ids.Count);
+        Assert.All(ids, id => Assert.StartsWith("block-v1:ActorsX+Intro+2026+type@", id, StringComparison.Ordinal));
+        Assert.Contains("block-v1:ActorsX+Intro+2026+type@course+block@course", ids);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/courses/v1/course-v1:OpenedX+DemoX+DemoCourse/overview")).StatusCode);
     }
 
     [Fact]

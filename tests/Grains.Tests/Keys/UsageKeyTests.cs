@@ -188,6 +188,22 @@ public sealed class UsageKeyTests
     public void MapIntoCourse_KeepsTypeAndId(string usage, string course, string expected) =>
         Assert.Equal(expected, UsageKey.Parse(usage).MapIntoCourse(CourseKey.Parse(course)).ToString());
 
+    [Theory]
+    [InlineData("block-v1:org+course+run+type@html+block@h", "course-v1:org+course+run", true)]
+    [InlineData("block-v1:org+course+run+type@html+block@h", "course-v1:org+course+run2", false)]
+    [InlineData("block-v1:org+course+run+branch@draft+type@html+block@h", "course-v1:org+course+run", false)]
+    [InlineData("block-v1:org+course+run+type@html+block@h", "org/course/run", false)]
+    [InlineData("i4x://org/course/html/h", "org/course/run", true)]
+    [InlineData("i4x://org/course/html/a%20b", "org/course/run", true)]
+    [InlineData("i4x://org/course/html/h", "org/other/run", false)]
+    [InlineData("i4x://org/course/html/h", "Org/course/run", false)]
+    [InlineData("i4x://org/course/html/h@draft", "org/course/run", false)]
+    [InlineData("i4x://org/course/html/h", "course-v1:org+course+run", false)]
+    [InlineData("ccx-block-v1:org+course+run+ccx@1+type@html+block@h", "ccx-v1:org+course+run+ccx@1", true)]
+    [InlineData("ccx-block-v1:org+course+run+ccx@1+type@html+block@h", "course-v1:org+course+run", false)]
+    public void IsIn_ComparesTheCourse_AndPlacesRunlessI4xKeysInTheDeprecatedCourseOfTheirOrgAndCourse(string usage, string course, bool expected) =>
+        Assert.Equal(expected, UsageKey.Parse(usage).IsIn(CourseKey.Parse(course)));
+
     [Fact]
     public void MapIntoCourse_PercentIdIntoCourseV1_ThrowsInvalidKeyException() =>
         Assert.Throws<InvalidKeyException>(() => UsageKey.Parse("i4x://org/course/problem/a%20b").MapIntoCourse(CourseKey.Parse("course-v1:org+course+run")));

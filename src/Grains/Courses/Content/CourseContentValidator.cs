@@ -4,7 +4,7 @@ namespace Actors.Grains.Courses.Content;
 
 /// <summary>
 /// Checks published content before anything is stored: a block list within the size limits; every id a valid usage key
-/// of this course whose block type matches <c>type</c>, and unique; exactly one <c>course</c> block; every child present,
+/// of this course (<see cref="UsageKey.IsIn"/>: <c>i4x://{org}/{course}/…</c> keys for a deprecated <c>{org}/{course}/{run}</c>) whose block type matches <c>type</c>, and unique; exactly one <c>course</c> block; every child present,
 /// with at most one parent, never the root; no cycles; nesting within the depth limit. Returns the first problems found
 /// (at most <see cref="MaxProblems"/>), each with the JSON path of the offending value.
 /// </summary>
@@ -35,9 +35,15 @@ public static class CourseContentValidator
             return problems;
         }
 
+        if (!CourseKey.TryParse(courseKey, out var course))
+        {
+            Add("course_key", $"'{courseKey}' is not a course key.");
+            return problems;
+        }
+
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < blocks.Count; i++)
-            CheckBlock(courseKey, blocks[i], i, index, options, Add);
+            CheckBlock(course, blocks[i], i, index, options, Add);
 
         var roots = Enumerable.Range(0, blocks.Count).Where(i => blocks[i]?.Type == "course").ToList();
         if (roots.Count != 1)
@@ -65,7 +71,7 @@ public static class CourseContentValidator
         return problems;
     }
 
-    private static void CheckBlock(string courseKey, ContentBlock? block, int i, Dictionary<string, int> index, CourseOptions options, Action<string, string> add)
+    private static void CheckBlock(CourseKey courseKey, ContentBlock? block, int i, Dictionary<string, int> index, CourseOptions options, Action<string, string> add)
     {
         var path = $"blocks[{i}]";
         if (block is null)
@@ -76,7 +82,7 @@ public static class CourseContentValidator
 
         if (!UsageKey.TryParse(block.Id ?? "", out var usageKey))
             add($"{path}.id", $"'{block.Id}' is not a valid usage key (block-v1:Org+Course+Run+type@T+block@B).");
-        else if (usageKey.CourseKey.ToString() != courseKey)
+        else if (!usageKey.IsIn(courseKey))
             add($"{path}.id", $"'{block.Id}' belongs to {usageKey.CourseKey}, not {courseKey}.");
         else if (usageKey.BlockType != block.Type)
             add($"{path}.type", $"Type '{block.Type}' does not match the usage key's block type '{usageKey.BlockType}'.");

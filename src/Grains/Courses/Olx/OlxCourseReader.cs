@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
 using Actors.Grains.Courses.Content;
+using Actors.Grains.Keys;
 
 namespace Actors.Grains.Courses.Olx;
 
@@ -20,17 +21,20 @@ internal sealed class OlxCourseReader
     private readonly List<ContentBlock> _blocks = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _openFiles = new(StringComparer.Ordinal);
+    private readonly CourseKey? _target;
     private OlxPolicy? _policy;
-    private string _keyPrefix = "";
+    private CourseKey? _course;
+    private string _rootId = "";
 
-    private OlxCourseReader(IOlxFileSource source, OlxImportLimits limits, OlxProblemList problems) =>
-        (_files, _limits, _problems) = (new OlxFileReader(source, problems), limits, problems);
+    private OlxCourseReader(IOlxFileSource source, OlxImportLimits limits, OlxProblemList problems, CourseKey? target) =>
+        (_files, _limits, _problems, _target) = (new OlxFileReader(source, problems), limits, problems, target);
 
-    /// <summary>The course in <paramref name="source"/>; throws <see cref="OlxImportException"/> listing every problem found.</summary>
-    public static CourseContent Read(IOlxFileSource source, OlxImportLimits limits)
+    /// <summary>The course in <paramref name="source"/>, keyed in <paramref name="target"/> when given (else in the course
+    /// <c>course.xml</c> names); throws <see cref="OlxImportException"/> listing every problem found.</summary>
+    public static CourseContent Read(IOlxFileSource source, OlxImportLimits limits, CourseKey? target = null)
     {
         var problems = new OlxProblemList();
-        var reader = new OlxCourseReader(source, limits, problems);
+        var reader = new OlxCourseReader(source, limits, problems, target);
         try
         {
             reader.ReadCourse();
@@ -63,7 +67,9 @@ internal sealed class OlxCourseReader
         var (org, number, run) = (KeyPart(root, "org"), KeyPart(root, "course"), KeyPart(root, "url_name"));
         if (org is null || number is null || run is null)
             return;
-        _keyPrefix = $"block-v1:{org}+{number}+{run}+type@";
+        // Studio's import into a course re-keys the export into that course; without one, course.xml names it.
+        _course = _target ?? CourseKey.Parse($"course-v1:{org}+{number}+{run}");
+        _rootId = RootBlockId(_course);
         _policy = OlxPolicy.Load(_files, run);
 
         var (course, file) = (root, OlxPaths.CourseXml);
@@ -167,7 +173,17 @@ internal sealed class OlxCourseReader
 
         if (_ids.Count >= _limits.MaxBlocks)
             throw new OlxLimitExceededException($"The course has more than {_limits.MaxBlocks} blocks.");
-        var id = _keyPrefix + type + "+block@" + (type == "course" ? "course" : urlName);
+        string id;
+        try
+        {
+            id = _course!.MakeUsageKey(type, type == "course" ? _rootId : urlName).ToString();
+        }
+        catch (InvalidKeyException e)
+        {
+            _problems.Add(file, $"{type} \"{urlName}\" cannot be a block of {_course}: {e.Message}");
+            return null;
+        }
+
         if (!_ids.Add(id))
         {
             _problems.Add(file, $"{type} \"{urlName}\" appears more than once in the course.");
@@ -197,6 +213,11 @@ internal sealed class OlxCourseReader
 
         return id;
     }
+
+    /// <summary>The block id of the course root: <c>course</c> in a <c>course-v1:</c> course (split modulestore), the run in
+    /// a deprecated <c>{org}/{course}/{run}</c> one (<c>i4x://{org}/{course}/course/{run}</c>, as Open edX's old modulestore
+    /// named it).</summary>
+    internal static string RootBlockId(CourseKey course) => course.IsDeprecated ? course.Run : "course";
 
     /// <summary>The url_name of an inline block that has none: <c>{type}_</c> and 12 hex digits of the SHA-256 of <c>{parent usage key}#{position}</c>.</summary>
     internal static string GeneratedUrlName(string type, string parentId, int position)

@@ -1,4 +1,5 @@
 using Actors.Grains.Courses.Content;
+using Actors.Grains.Keys;
 
 namespace Actors.Grains.Courses.Olx;
 
@@ -6,9 +7,13 @@ namespace Actors.Grains.Courses.Olx;
 /// Imports an Open edX course export (OLX, as Studio exports it) as publish content. Both entry points share one
 /// reader, so a folder and the same folder packed as a <c>.tar.gz</c> give identical content.
 /// <list type="bullet">
-/// <item><c>course.xml</c> (<c>&lt;course url_name="Run" org="Org" course="Number"/&gt;</c>) names the course:
-/// usage keys are <c>block-v1:Org+Number+Run+type@{type}+block@{url_name}</c>, and the root is
-/// <c>block-v1:Org+Number+Run+type@course+block@course</c> (as Open edX names a course-v1 root).</item>
+/// <item><c>course.xml</c> (<c>&lt;course url_name="Run" org="Org" course="Number"/&gt;</c>) names the course the export
+/// came from: usage keys are <c>block-v1:Org+Number+Run+type@{type}+block@{url_name}</c>, and the root is
+/// <c>block-v1:Org+Number+Run+type@course+block@course</c> (as Open edX names a course-v1 root). Imported into a given
+/// course (the overloads taking a <see cref="CourseKey"/>), the export is re-keyed into that course as Studio's import
+/// does, whatever <c>course.xml</c> names: <c>{that course}.MakeUsageKey(type, url_name)</c>, the root's id being
+/// <c>course</c>, or the run for a deprecated <c>Org/Course/Run</c> course (<c>i4x://Org/Course/course/Run</c>).
+/// <c>policies/{url_name}/policy.json</c> is still found by the export's own run.</item>
 /// <item>A child element with only a <c>url_name</c> attribute and no content is a pointer to
 /// <c>{type}/{url_name}.xml</c>, whose root element must be a <c>{type}</c>. Any other child is an inline block
 /// defined where it stands; its id is its <c>url_name</c>, or, when it has none,
@@ -42,6 +47,20 @@ public static class OlxImporter
         ArgumentNullException.ThrowIfNull(limits);
         var source = await OlxArchiveSource.LoadAsync(gzipTar, limits, cancellationToken).ConfigureAwait(false);
         return OlxCourseReader.Read(source, limits);
+    }
+
+    /// <summary>
+    /// Imports a <c>.tar.gz</c> export (as <see cref="ImportArchiveAsync(Stream, OlxImportLimits, CancellationToken)"/>)
+    /// into <paramref name="course"/>: every usage key is a key of that course, whatever <c>course.xml</c> names.
+    /// </summary>
+    public static async Task<CourseContent> ImportArchiveAsync(Stream gzipTar, OlxImportLimits limits, CourseKey course,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(gzipTar);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(course);
+        var source = await OlxArchiveSource.LoadAsync(gzipTar, limits, cancellationToken).ConfigureAwait(false);
+        return OlxCourseReader.Read(source, limits, course);
     }
 
     /// <summary>
