@@ -19,6 +19,8 @@ public sealed class GrainCallStatistics(ILocalSiloDetails silo, GrainCallMeters 
     /// <summary>The control command that returns a <see cref="SiloCallStatistics"/>.</summary>
     public const int SnapshotCommand = 1;
 
+    // By interface method (cheaper to get from a call than the implementing method); each of our grain interfaces has
+    // one grain class.
     private readonly ConcurrentDictionary<MethodInfo, MethodStatistics> _methods = new();
 
     internal void Record(MethodInfo method, GrainId target, string interfaceName, TimeSpan elapsed, bool failed) =>
@@ -57,7 +59,7 @@ internal sealed class GrainCallStatisticsFilter(GrainCallStatistics statistics) 
         }
         finally
         {
-            statistics.Record(context.ImplementationMethod, context.TargetId, context.InterfaceName, Stopwatch.GetElapsedTime(started), failed);
+            statistics.Record(context.InterfaceMethod, context.TargetId, context.InterfaceName, Stopwatch.GetElapsedTime(started), failed);
         }
     }
 }
