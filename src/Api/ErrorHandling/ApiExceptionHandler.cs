@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Actors.Grains.Courses;
 using Actors.Grains.Storage;
+using Actors.Grains.Students;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
@@ -37,7 +38,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             httpContext.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandledException(exception, httpContext.Request.Method, path);
-        else if (exception is BadHttpRequestException)
+        else if (exception is BadHttpRequestException or InvalidArgumentException)
             LogBadRequest(status, path, exception.Message);
         else
             LogGrainCallFailed(exception, status, path);
@@ -52,6 +53,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     internal static ProblemDetails ProblemFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => BadRequest(bad),
+        InvalidArgumentException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.ParamName] = [invalid.Reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = "Nothing was changed.",
+        },
         TimeoutException => new()
         {
             Status = StatusCodes.Status504GatewayTimeout,
