@@ -15,7 +15,8 @@ namespace Actors.Api.ErrorHandling;
 /// <summary>
 /// The one place where exceptions become HTTP answers. Cluster and storage failures a caller can act on map to their status
 /// (call timed out: 504; silo or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
-/// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
+/// their 4xx and name the offending field, as do the argument rules grains enforce (<see cref="InvalidArgumentException"/>:
+/// 400, nothing changed); anything else is a 500 whose body says nothing about the cause (the log does).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
