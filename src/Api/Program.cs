@@ -5,6 +5,7 @@ using Actors.Api.Auth;
 using Actors.Api.Cli;
 using Actors.Api.Completion;
 using Actors.Api.Courses;
+using Actors.Api.Courseware;
 using Actors.Api.Enrollments;
 using Actors.Api.ErrorHandling;
 using Actors.Api.Hosting;
@@ -61,6 +62,7 @@ app.MapAdminPages();
 app.MapGrainDashboard();
 app.MapEnrollments();
 app.MapCompletion();
+app.MapCoursewareState();
 app.MapCourses();
 app.MapNavigation();
 

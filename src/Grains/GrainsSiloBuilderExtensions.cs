@@ -1,6 +1,7 @@
 using Actors.Grains.Courses;
 using Actors.Grains.Diagnostics;
 using Actors.Grains.Storage;
+using Actors.Grains.Students.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Providers;
@@ -12,7 +13,8 @@ namespace Actors.Grains;
 /// call this, so they serve the same grains.</summary>
 public static class GrainsSiloBuilderExtensions
 {
-    /// <summary>Registers the grains' options and services: the course options and rebuild tracker, the clock (a
+    /// <summary>Registers the grains' options and services: the course options and rebuild tracker, the learner state
+    /// options (<see cref="StudentStateOptions"/>), the clock (a
     /// <see cref="TimeProvider"/> registered earlier, a fake one in tests, wins), the per-method call statistics
     /// (<see cref="GrainCallStatistics"/> and its call filter), and — unless storage registered one before
     /// (<see cref="StorageSiloBuilderExtensions.UseActorsStorage"/>, so call that first) — an in-memory
@@ -22,6 +24,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IStudentStore, MemoryStudentStore>();
         silo.Services.AddCourses();
+        silo.Services.AddStudents();
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<GrainCallMeters>();
         silo.Services.TryAddSingleton<GrainCallStatistics>();

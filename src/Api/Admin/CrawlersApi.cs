@@ -13,7 +13,7 @@ internal static class CrawlersApi
 {
     public const int MaxUserAgentsLength = 4096;
     public const int MaxUserAgentLength = 256;
-    private const string Site = "default";
+    private const string Site = CrawlersConfig.DefaultSite;
 
     public static RouteGroupBuilder MapCrawlers(this RouteGroupBuilder admin)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Actors.Api.Auth;
+using Actors.Api.Courseware;
 using Actors.Api.Enrollments;
 using Actors.Grains.Keys;
 using Actors.Grains.Students;
@@ -12,7 +13,8 @@ namespace Actors.Api.Completion;
 /// <c>POST /courses/{course_id}/xblock/{usage_key}/handler/publish_completion</c>, the LMS handler the learning MFE
 /// calls: records the token's user's completion (0..1) of one block as a <c>block_completion</c> row. The learner must
 /// have an active enrollment in the course (administrators need none); the usage key must belong to the course, and
-/// the block type is the usage key's. Completions are stored raw; the navigation applies Open edX's aggregation rules.
+/// the block type is the usage key's. From a crawler's User-Agent it answers
+/// <c>{"result": "ok"}</c> without writing. Completions are stored raw; the navigation applies Open edX's aggregation rules.
 /// </summary>
 internal static class CompletionApi
 {
@@ -36,7 +38,7 @@ internal static class CompletionApi
         var grain = grains.GetGrain<IStudentModuleGrain>(username);
         if (!OpenEdxClaims.IsAdministrator(http.User) && await grain.GetEnrollmentAsync(course, cancellationToken) is not { IsActive: true })
             return EnrollmentsApi.Forbidden($"'{username}' is not enrolled in '{course}'.");
-        await grain.PublishCompletionAsync(course, block.UsageKey, block.BlockType, completion, cancellationToken);
+        await grain.PublishCompletionAsync(course, block.UsageKey, block.BlockType, completion, CoursewareStateApi.UserAgent(http), cancellationToken);
         return TypedResults.Ok(PublishCompletionResponse.Ok);
     }
 

@@ -1,4 +1,5 @@
 using Actors.Api.Auth;
+using Actors.Api.Courseware;
 using Actors.Grains.Students;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +10,7 @@ namespace Actors.Api.Enrollments;
 /// <c>/api/enrollment/v1</c>, Open edX's enrollment API: enroll or unenroll (<c>POST .../enrollment</c> with
 /// <c>is_active</c>), read one enrollment (<c>GET .../enrollment/{username},{course_id}</c>) and list a learner's active
 /// enrollments (<c>GET .../enrollment?user=</c>). A learner reaches only their own enrollments; an administrator reaches
-/// everyone's.
+/// everyone's. A write from a crawler's User-Agent answers the enrollment it would have made, without storing it.
 /// </summary>
 internal static class EnrollmentsApi
 {
@@ -45,7 +46,7 @@ internal static class EnrollmentsApi
 
         var grain = grains.GetGrain<IStudentModuleGrain>(username!);
         var mode = request.Mode ?? (await grain.GetEnrollmentAsync(courseId!, cancellationToken))?.Mode ?? EnrollmentModes.Audit;
-        var enrollment = await grain.EnrollAsync(courseId!, mode, request.IsActive ?? true, cancellationToken);
+        var enrollment = await grain.EnrollAsync(courseId!, mode, request.IsActive ?? true, CoursewareStateApi.UserAgent(http), cancellationToken);
         return TypedResults.Ok(EnrollmentResponse.From(enrollment));
     }
 

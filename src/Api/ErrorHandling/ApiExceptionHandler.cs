@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Actors.Grains.Courses;
 using Actors.Grains.Storage;
+using Actors.Grains.Students;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
@@ -14,7 +15,8 @@ namespace Actors.Api.ErrorHandling;
 /// <summary>
 /// The one place where exceptions become HTTP answers. Cluster and storage failures a caller can act on map to their status
 /// (call timed out: 504; silo or database unreachable: 503; state changed concurrently: 409); request-binding failures keep
-/// their 4xx and name the offending field; anything else is a 500 whose body says nothing about the cause (the log does).
+/// their 4xx and name the offending field, as do the argument rules grains enforce (<see cref="InvalidArgumentException"/>:
+/// 400, nothing changed); anything else is a 500 whose body says nothing about the cause (the log does).
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -37,7 +39,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             httpContext.Response.Headers.RetryAfter = "1";
         if (status == StatusCodes.Status500InternalServerError)
             LogUnhandledException(exception, httpContext.Request.Method, path);
-        else if (exception is BadHttpRequestException)
+        else if (exception is BadHttpRequestException or InvalidArgumentException)
             LogBadRequest(status, path, exception.Message);
         else
             LogGrainCallFailed(exception, status, path);
@@ -52,6 +54,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     internal static ProblemDetails ProblemFor(Exception exception) => exception switch
     {
         BadHttpRequestException bad => BadRequest(bad),
+        InvalidArgumentException invalid => new HttpValidationProblemDetails(new Dictionary<string, string[]> { [invalid.ParamName] = [invalid.Reason] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more validation errors occurred.",
+            Detail = "Nothing was changed.",
+        },
         TimeoutException => new()
         {
             Status = StatusCodes.Status504GatewayTimeout,

@@ -1,10 +1,12 @@
 using Actors.Grains.Students;
+using Actors.Grains.Students.State;
 
 namespace Actors.Grains.Storage;
 
 /// <summary>
-/// Where learners' enrollments and block completions live: the <c>enrollment</c> and <c>block_completion</c> tables
-/// (see <c>Postgres/Migrations/0001_students.sql</c>). One instance per silo, shared by every
+/// Where learners' enrollments, block completions and courseware state live: the <c>enrollment</c>,
+/// <c>block_completion</c>, <c>student_module</c> and <c>student_module_history</c> tables (see
+/// <c>Postgres/Migrations/0001_students.sql</c> and <c>0002_student_module.sql</c>). One instance per silo, shared by every
 /// <c>StudentModuleGrain</c>; each learner's rows are written only by that learner's grain.
 /// <para>Contract, for every implementation:</para>
 /// <list type="bullet">
@@ -15,7 +17,8 @@ namespace Actors.Grains.Storage;
 /// <c>IsTransient</c> set when trying again later can succeed); cancellation as <see cref="OperationCanceledException"/>.</item>
 /// <item>Times round-trip at microsecond precision (PostgreSQL's <c>timestamptz</c>); callers pass UTC values
 /// already truncated to whole microseconds, so what they read back equals what they wrote.</item>
-/// <item>No operation deletes rows: an unenrollment is a row with <c>is_active</c> false.</item>
+/// <item>No operation deletes rows: an unenrollment is a row with <c>is_active</c> false, a deleted block state a row
+/// whose state is <c>{}</c>.</item>
 /// </list>
 /// </summary>
 public interface IStudentStore
@@ -37,4 +40,22 @@ public interface IStudentStore
     /// <summary>Inserts or replaces the row of (<paramref name="username"/>, <paramref name="contextKey"/>,
     /// <see cref="BlockCompletion.BlockKey"/>) with the block type, completion and modified time given.</summary>
     Task UpsertCompletionAsync(string username, string contextKey, BlockCompletion completion, CancellationToken cancellationToken);
+
+    /// <summary>Every <c>student_module</c> row of <paramref name="username"/> in the learning context
+    /// <paramref name="contextKey"/>, in no particular order; empty when there are none.</summary>
+    Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes one batch of <paramref name="username"/>'s courseware state in ONE transaction: upserts
+    /// <paramref name="rows"/> (at most one per context and usage key; an existing row keeps its <c>id</c> and
+    /// <c>created</c>, everything else is replaced), then appends <paramref name="history"/> in list order (each entry's
+    /// row must be among <paramref name="rows"/>). Either all of it is committed or none.
+    /// </summary>
+    Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
+        CancellationToken cancellationToken);
+
+    /// <summary>The history of <paramref name="username"/>'s row of <paramref name="usageKey"/> in
+    /// <paramref name="contextKey"/>, newest first (by insertion); empty when there is no row or no history.</summary>
+    Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
+        CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Actors.Grains.Students;
+using Actors.Grains.Students.State;
 
 namespace Actors.Grains.Storage;
 
@@ -9,6 +10,8 @@ public sealed class MemoryStudentStore : IStudentStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Dictionary<string, Enrollment>> _enrollments = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Username, string ContextKey), Dictionary<string, BlockCompletion>> _completions = [];
+    private readonly Dictionary<(string Username, string ContextKey), Dictionary<string, StudentModuleRow>> _modules = [];
+    private readonly Dictionary<(string Username, string ContextKey, string UsageKey), List<StudentModuleHistoryRow>> _history = [];
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Enrollment>> LoadEnrollmentsAsync(string username, CancellationToken cancellationToken)
@@ -58,5 +61,55 @@ public sealed class MemoryStudentStore : IStudentStore
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            IReadOnlyList<StudentModuleRow> rows = _modules.TryGetValue((username, contextKey), out var byBlock) ? [.. byBlock.Values] : [];
+            return Task.FromResult(rows);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            foreach (var row in rows)
+            {
+                if (!_modules.TryGetValue((username, row.ContextKey), out var byBlock))
+                    _modules[(username, row.ContextKey)] = byBlock = new Dictionary<string, StudentModuleRow>(StringComparer.Ordinal);
+                byBlock[row.UsageKey] = byBlock.TryGetValue(row.UsageKey, out var existing) ? row with { Created = existing.Created } : row;
+            }
+
+            foreach (var entry in history)
+            {
+                if (!_history.TryGetValue((username, entry.ContextKey, entry.UsageKey), out var entries))
+                    _history[(username, entry.ContextKey, entry.UsageKey)] = entries = [];
+                entries.Add(entry);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            IReadOnlyList<StudentModuleHistoryRow> rows = _history.TryGetValue((username, contextKey, usageKey), out var entries)
+                ? Enumerable.Reverse(entries).ToList()
+                : [];
+            return Task.FromResult(rows);
+        }
     }
 }

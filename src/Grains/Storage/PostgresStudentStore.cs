@@ -1,11 +1,14 @@
 using Actors.Grains.Students;
+using Actors.Grains.Students.State;
 using Npgsql;
 
 namespace Actors.Grains.Storage;
 
-/// <summary>The <see cref="IStudentStore"/> of a PostgreSQL silo: the <c>enrollment</c> and <c>block_completion</c>
-/// tables (<c>Postgres/Migrations/0001_students.sql</c>), through the silo's one <see cref="NpgsqlDataSource"/>. Each
-/// call is one statement, committed on its own.</summary>
+/// <summary>The <see cref="IStudentStore"/> of a PostgreSQL silo: the <c>enrollment</c>, <c>block_completion</c>,
+/// <c>student_module</c> and <c>student_module_history</c> tables (<c>Postgres/Migrations</c>), through the silo's one
+/// <see cref="NpgsqlDataSource"/>. Each call is one statement, committed on its own, except
+/// <see cref="WriteStudentModulesAsync"/>: one transaction of two statements sent in one round trip (a multi-row
+/// upsert over <c>unnest</c>ed arrays, then the history rows joined to the upserted ids).</summary>
 public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudentStore
 {
     private const string Store = "PostgreSQL";
@@ -70,6 +73,97 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
                 ("completion", completion.Completion), ("modified", completion.Modified.ToUniversalTime()));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken) =>
+        RunAsync($"loading the courseware state of '{username}' in '{contextKey}'", async () =>
+        {
+            await using var command = Command(
+                "select module_id, module_type, state, grade, max_grade, created, modified from student_module " +
+                "where username = @username and course_id = @context",
+                ("username", username), ("context", contextKey));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<StudentModuleRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new StudentModuleRow(contextKey, reader.GetString(0), reader.GetString(1), NullableString(reader, 2),
+                    NullableDouble(reader, 3), NullableDouble(reader, 4), reader.GetFieldValue<DateTimeOffset>(5), reader.GetFieldValue<DateTimeOffset>(6)));
+            }
+
+            return (IReadOnlyList<StudentModuleRow>)rows;
+        });
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
+        CancellationToken cancellationToken) =>
+        RunAsync($"writing {rows.Count} courseware state rows of '{username}'", async () =>
+        {
+            if (rows.Count == 0)
+                return 0;
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(Batch(
+                "insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
+                "select $1, r.course_id, r.module_id, r.module_type, r.state, r.grade, r.max_grade, r.created, r.modified " +
+                "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::timestamptz[], $9::timestamptz[]) " +
+                "as r(course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
+                "on conflict (username, course_id, module_id) do update set module_type = excluded.module_type, state = excluded.state, " +
+                "grade = excluded.grade, max_grade = excluded.max_grade, modified = excluded.modified",
+                username, rows.Select(r => r.ContextKey).ToArray(), rows.Select(r => r.UsageKey).ToArray(), rows.Select(r => r.ModuleType).ToArray(),
+                rows.Select(r => r.State).ToArray(), rows.Select(r => r.Grade).ToArray(), rows.Select(r => r.MaxGrade).ToArray(),
+                rows.Select(r => r.Created.ToUniversalTime()).ToArray(), rows.Select(r => r.Modified.ToUniversalTime()).ToArray()));
+            if (history.Count > 0)
+            {
+                batch.BatchCommands.Add(Batch(
+                    "insert into student_module_history (student_module_id, created, state, grade, max_grade) " +
+                    "select m.id, h.created, h.state, h.grade, h.max_grade " +
+                    "from unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::float8[], $7::float8[]) with ordinality " +
+                    "as h(course_id, module_id, created, state, grade, max_grade, ord) " +
+                    "join student_module m on m.username = $1 and m.course_id = h.course_id and m.module_id = h.module_id " +
+                    "order by h.ord",
+                    username, history.Select(h => h.ContextKey).ToArray(), history.Select(h => h.UsageKey).ToArray(),
+                    history.Select(h => h.Created.ToUniversalTime()).ToArray(), history.Select(h => h.State).ToArray(),
+                    history.Select(h => h.Grade).ToArray(), history.Select(h => h.MaxGrade).ToArray()));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
+        CancellationToken cancellationToken) =>
+        RunAsync($"loading the history of '{usageKey}' for '{username}'", async () =>
+        {
+            await using var command = Command(
+                "select h.state, h.grade, h.max_grade, h.created from student_module_history h " +
+                "join student_module m on m.id = h.student_module_id " +
+                "where m.username = @username and m.course_id = @context and m.module_id = @usage order by h.id desc",
+                ("username", username), ("context", contextKey), ("usage", usageKey));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<StudentModuleHistoryRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new StudentModuleHistoryRow(contextKey, usageKey, NullableString(reader, 0), NullableDouble(reader, 1), NullableDouble(reader, 2),
+                    reader.GetFieldValue<DateTimeOffset>(3)));
+            }
+
+            return (IReadOnlyList<StudentModuleHistoryRow>)rows;
+        });
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static double? NullableDouble(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    private static NpgsqlBatchCommand Batch(string sql, params object[] positional)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in positional)
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        return command;
+    }
 
     private static Task<T> RunAsync<T>(string operation, Func<Task<T>> work) =>
         StudentStoreErrors.RunAsync(Store, operation, StudentStoreErrors.IsTransientPostgres, work);

@@ -1,15 +1,23 @@
+using System.Globalization;
+using System.Text;
 using Actors.Grains.Students;
+using Actors.Grains.Students.State;
 using Actors.Grains.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace Actors.Grains.Storage;
 
-/// <summary>The <see cref="IStudentStore"/> of the embedded default: the <c>enrollment</c> and
-/// <c>block_completion</c> tables in the silo's SQLite file (<c>Sqlite/Migrations/0001_students.sql</c>). Times are
-/// stored as UTC ticks. Each call is one statement in its own (durable, <c>synchronous = full</c>) transaction.</summary>
+/// <summary>The <see cref="IStudentStore"/> of the embedded default: the <c>enrollment</c>, <c>block_completion</c>,
+/// <c>student_module</c> and <c>student_module_history</c> tables in the silo's SQLite file (<c>Sqlite/Migrations</c>).
+/// Times are stored as UTC ticks. Each call is one statement in its own (durable, <c>synchronous = full</c>)
+/// transaction, except <see cref="WriteStudentModulesAsync"/>: one <c>BEGIN IMMEDIATE</c> transaction of multi-row
+/// upserts and history inserts (<see cref="RowsPerStatement"/> rows per statement).</summary>
 public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
 {
     private const string Store = "SQLite";
+
+    /// <summary>Rows per multi-row statement, well under SQLite's 32,766 bound parameters.</summary>
+    internal const int RowsPerStatement = 500;
 
     /// <inheritdoc />
     public Task<IReadOnlyList<Enrollment>> LoadEnrollmentsAsync(string username, CancellationToken cancellationToken) =>
@@ -70,6 +78,124 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
                 ("$completion", completion.Completion), ("$modified", completion.Modified.UtcTicks));
             return await command.ExecuteNonQueryAsync(cancellationToken);
         });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken) =>
+        RunAsync($"loading the courseware state of '{username}' in '{contextKey}'", async () =>
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await using var command = Command(connection,
+                "select module_id, module_type, state, grade, max_grade, created, modified from student_module " +
+                "where username = $username and course_id = $context",
+                ("$username", username), ("$context", contextKey));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<StudentModuleRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new StudentModuleRow(contextKey, reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                    NullableDouble(reader, 3), NullableDouble(reader, 4), FromTicks(reader.GetInt64(5)), FromTicks(reader.GetInt64(6))));
+            }
+
+            return (IReadOnlyList<StudentModuleRow>)rows;
+        });
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
+        CancellationToken cancellationToken) =>
+        RunAsync($"writing {rows.Count} courseware state rows of '{username}'", async () =>
+        {
+            if (rows.Count == 0)
+                return 0;
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock now
+            foreach (var chunk in rows.Chunk(RowsPerStatement))
+                await UpsertModulesAsync(connection, transaction, username, chunk, cancellationToken);
+            var order = 0;
+            foreach (var chunk in history.Chunk(RowsPerStatement))
+            {
+                await InsertHistoryAsync(connection, transaction, username, chunk, order, cancellationToken);
+                order += chunk.Length;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        });
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
+        CancellationToken cancellationToken) =>
+        RunAsync($"loading the history of '{usageKey}' for '{username}'", async () =>
+        {
+            await using var connection = await store.OpenConnectionAsync(cancellationToken);
+            await using var command = Command(connection,
+                "select h.state, h.grade, h.max_grade, h.created from student_module_history h " +
+                "join student_module m on m.id = h.student_module_id " +
+                "where m.username = $username and m.course_id = $context and m.module_id = $usage order by h.id desc",
+                ("$username", username), ("$context", contextKey), ("$usage", usageKey));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<StudentModuleHistoryRow>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new StudentModuleHistoryRow(contextKey, usageKey, reader.IsDBNull(0) ? null : reader.GetString(0), NullableDouble(reader, 1),
+                    NullableDouble(reader, 2), FromTicks(reader.GetInt64(3))));
+            }
+
+            return (IReadOnlyList<StudentModuleHistoryRow>)rows;
+        });
+
+    private static async Task UpsertModulesAsync(SqliteConnection connection, SqliteTransaction transaction, string username,
+        StudentModuleRow[] rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder("insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) values ");
+        command.Parameters.AddWithValue("$username", username);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                $"($username, $c{i}, $m{i}, $t{i}, $s{i}, $g{i}, $x{i}, $cr{i}, $mo{i})");
+            AddParameters(command, i, ("c", row.ContextKey), ("m", row.UsageKey), ("t", row.ModuleType), ("s", row.State), ("g", row.Grade),
+                ("x", row.MaxGrade), ("cr", row.Created.UtcTicks), ("mo", row.Modified.UtcTicks));
+        }
+
+        sql.Append(" on conflict (username, course_id, module_id) do update set module_type = excluded.module_type, state = excluded.state, " +
+                   "grade = excluded.grade, max_grade = excluded.max_grade, modified = excluded.modified");
+        command.CommandText = sql.ToString();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task InsertHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, string username,
+        StudentModuleHistoryRow[] history, int firstOrder, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var values = new StringBuilder();
+        command.Parameters.AddWithValue("$username", username);
+        for (var i = 0; i < history.Length; i++)
+        {
+            var entry = history[i];
+            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({firstOrder + i}, $c{i}, $m{i}, $cr{i}, $s{i}, $g{i}, $x{i})");
+            AddParameters(command, i, ("c", entry.ContextKey), ("m", entry.UsageKey), ("cr", entry.Created.UtcTicks), ("s", entry.State),
+                ("g", entry.Grade), ("x", entry.MaxGrade));
+        }
+
+        // VALUES columns are column1..column7: order, course_id, module_id, created, state, grade, max_grade.
+        command.CommandText =
+            "insert into student_module_history (student_module_id, created, state, grade, max_grade) " +
+            "select m.id, h.column4, h.column5, h.column6, h.column7 from (values " + values + ") as h " +
+            "join student_module m on m.username = $username and m.course_id = h.column2 and m.module_id = h.column3 " +
+            "order by h.column1";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void AddParameters(SqliteCommand command, int index, params (string Prefix, object? Value)[] parameters)
+    {
+        foreach (var (prefix, value) in parameters)
+            command.Parameters.AddWithValue(string.Create(CultureInfo.InvariantCulture, $"${prefix}{index}"), value ?? DBNull.Value);
+    }
+
+    private static double? NullableDouble(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private static Task<T> RunAsync<T>(string operation, Func<Task<T>> work) =>
         StudentStoreErrors.RunAsync(Store, operation, StudentStoreErrors.IsTransientSqlite, work);

@@ -6,7 +6,9 @@ namespace Actors.Grains.Storage;
 
 /// <summary>Turns database failures into <see cref="StorageException"/>, classified as the runtime classifies them:
 /// PostgreSQL by Npgsql's own <see cref="NpgsqlException.IsTransient"/> (connection, I/O and server-resource errors),
-/// SQLite when the database was busy or locked.</summary>
+/// SQLite when the database was busy or locked. The provider's exception is kept as text (a plain <see cref="Exception"/>
+/// whose message is the provider exception's full <see cref="Exception.ToString"/>): a grain rethrows these to callers in
+/// other processes, and Orleans has no codec for Npgsql's or SQLite's exception types.</summary>
 internal static class StudentStoreErrors
 {
     private const int SqliteBusy = 5;
@@ -25,7 +27,7 @@ internal static class StudentStoreErrors
             var transient = isTransient(exception);
             throw new StorageException(
                 $"{store}: {operation} failed ({(transient ? "transient, may succeed later" : "permanent")}): {exception.Message}",
-                exception, transient);
+                new Exception(exception.ToString()), transient);
         }
     }
 

@@ -13,6 +13,9 @@ namespace Actors.Grains.Students;
 [GenerateSerializer, Immutable, Alias("actors.CrawlersConfig")]
 public sealed record CrawlersConfig(bool Enabled, IReadOnlyList<string> KnownUserAgents, string? ChangedBy, DateTimeOffset? ChangeDate)
 {
+    /// <summary>The key of the <see cref="ICrawlersConfigGrain"/> of a single site.</summary>
+    public const string DefaultSite = "default";
+
     /// <summary>Open edX's default list.</summary>
     public const string DefaultUserAgents = "edX-downloader";
 

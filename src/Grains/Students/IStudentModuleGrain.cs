@@ -3,17 +3,20 @@ using Orleans.Concurrency;
 namespace Actors.Grains.Students;
 
 /// <summary>
-/// One learner's courseware state (key: username, exactly as Open edX spells it). This first part holds the
-/// learner's enrollments and block completions; the courseware-state part (StudentModule rows, history, scores)
-/// joins it later. Reads are served from memory; every write is durable before it is acknowledged, in the
-/// <c>enrollment</c> and <c>block_completion</c> tables.
+/// One learner's courseware state (key: username, exactly as Open edX spells it): enrollments, block completions and,
+/// in <c>IStudentModuleGrain.State.cs</c>, the StudentModule rows (Open edX's user-state client). Reads are served from
+/// memory; every write is durable before it is acknowledged, in the <c>enrollment</c>, <c>block_completion</c> and
+/// <c>student_module</c> tables. Writes that pass a <c>userAgent</c> matching the site's crawler configuration
+/// (<see cref="ICrawlersConfigGrain"/>) are no-ops that still answer success, and are counted
+/// (<see cref="GetWriteStatisticsAsync"/>).
 /// </summary>
 [Alias("actors.IStudentModuleGrain")]
-public interface IStudentModuleGrain : IGrainWithStringKey
+public partial interface IStudentModuleGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or updates the learner's enrollment in <paramref name="courseId"/> (unenroll: <paramref name="isActive"/> false).</summary>
+    /// <summary>Creates or updates the learner's enrollment in <paramref name="courseId"/> (unenroll: <paramref name="isActive"/>
+    /// false). From a crawler (<paramref name="userAgent"/>) nothing is stored and the enrollment it would have made is returned.</summary>
     [Alias("Enroll")]
-    Task<Enrollment> EnrollAsync(string courseId, string mode, bool isActive, CancellationToken cancellationToken = default);
+    Task<Enrollment> EnrollAsync(string courseId, string mode, bool isActive, string? userAgent = null, CancellationToken cancellationToken = default);
 
     /// <summary>The learner's enrollment in <paramref name="courseId"/>, or null.</summary>
     [ReadOnly]
@@ -26,10 +29,11 @@ public interface IStudentModuleGrain : IGrainWithStringKey
     Task<IReadOnlyList<Enrollment>> GetEnrollmentsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records the completion (0..1) of one block of a course (Open edX's <c>BlockCompletion</c>); returns the
-    /// learner's completion of that course afterwards.</summary>
+    /// learner's completion of that course afterwards. From a crawler (<paramref name="userAgent"/>) nothing is stored and
+    /// the completion as it was is returned.</summary>
     [Alias("PublishCompletion")]
     Task<CourseCompletion> PublishCompletionAsync(string courseId, string usageKey, string blockType, double completion,
-        CancellationToken cancellationToken = default);
+        string? userAgent = null, CancellationToken cancellationToken = default);
 
     /// <summary>The learner's block completions in <paramref name="courseId"/>.</summary>
     [ReadOnly]

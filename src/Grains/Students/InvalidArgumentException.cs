@@ -15,6 +15,9 @@ public sealed class InvalidArgumentException(string reason, string parameterName
     /// <inheritdoc />
     public override string ParamName => _parameterName;
 
+    /// <summary>What is wrong, without the parameter name (for a caller who names the field their own way).</summary>
+    public string Reason => _reason;
+
     /// <inheritdoc />
     public override string Message => $"{_reason} (Parameter '{_parameterName}')";
 }

@@ -5,4 +5,7 @@ namespace Actors.Grains.Students;
 internal static class StudentEventIds
 {
     public const int WriteFailed = 6100;
+    public const int CrawlerWriteSkipped = 6101;
+    public const int StateFlushFailed = 6102;
+    public const int StateFlushed = 6103;
 }

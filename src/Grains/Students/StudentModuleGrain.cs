@@ -1,11 +1,15 @@
 using System.Collections.Immutable;
 using Actors.Grains.Storage;
+using Actors.Grains.Students.State;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Students;
 
 /// <summary>
-/// One learner's enrollments and block completions, served from memory and written through <see cref="IStudentStore"/>.
+/// One learner's enrollments, block completions and courseware state, served from memory and written through
+/// <see cref="IStudentStore"/>. The courseware state and its group commit are in <c>StudentModuleGrain.State.cs</c> and
+/// <c>StudentModuleGrain.GroupCommit.cs</c>; crawler writes in <c>StudentModuleGrain.Crawlers.cs</c>.
 /// Enrollments load on activation; a course's completions load on first use. Every write goes to the store first
 /// and is applied to memory only once it is durable, so a failed write leaves memory as it was. Because a failed
 /// write's outcome may be unknown (a dropped commit), what it touched is re-read from the store on next use.
@@ -14,7 +18,8 @@ namespace Actors.Grains.Students;
 /// whole microseconds (the stores' precision). So the version changes with every change, survives restarts, and never
 /// comes back for different content. Re-publishing the value a block already has writes nothing (as Open edX).</para>
 /// </summary>
-internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvider time, ILogger<StudentModuleGrain> logger)
+internal sealed partial class StudentModuleGrain(
+    IStudentStore store, TimeProvider time, IOptions<StudentStateOptions> stateOptions, ILogger<StudentModuleGrain> logger)
     : Grain, IStudentModuleGrain
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;
@@ -28,7 +33,7 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => EnrollmentsAsync(cancellationToken);
 
-    public async Task<Enrollment> EnrollAsync(string courseId, string mode, bool isActive, CancellationToken cancellationToken)
+    public async Task<Enrollment> EnrollAsync(string courseId, string mode, bool isActive, string? userAgent, CancellationToken cancellationToken)
     {
         StudentModuleArguments.Key(courseId, nameof(courseId));
         StudentModuleArguments.Mode(mode, nameof(mode));
@@ -38,6 +43,8 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
             return existing;
 
         var now = Now();
+        if (await IsCrawlerAsync(userAgent, "enrollment"))
+            return new Enrollment(Username, courseId, mode, isActive, existing?.Created ?? now);
         Enrollment stored;
         try
         {
@@ -68,7 +75,7 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
             .ToList();
 
     public async Task<CourseCompletion> PublishCompletionAsync(string courseId, string usageKey, string blockType, double completion,
-        CancellationToken cancellationToken)
+        string? userAgent, CancellationToken cancellationToken)
     {
         StudentModuleArguments.Key(courseId, nameof(courseId));
         StudentModuleArguments.Key(usageKey, nameof(usageKey));
@@ -76,6 +83,8 @@ internal sealed partial class StudentModuleGrain(IStudentStore store, TimeProvid
         StudentModuleArguments.Completion(completion, nameof(completion));
         var course = await CourseAsync(courseId, cancellationToken);
         if (course.Blocks.TryGetValue(usageKey, out var existing) && existing.Completion.Equals(completion) && existing.BlockType == blockType)
+            return course;
+        if (await IsCrawlerAsync(userAgent, "completion"))
             return course;
 
         var block = new BlockCompletion(usageKey, blockType, completion, NextModified(course.Version));

@@ -33,10 +33,10 @@ public sealed class MigrationTests : IDisposable
         await using var database = await FreshPostgresAsync();
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
 
-        Assert.Equal(2, await ActorsSchema.ApplyPostgresAsync(dataSource));
+        Assert.Equal(3, await ActorsSchema.ApplyPostgresAsync(dataSource));
         Assert.Equal(0, await ActorsSchema.ApplyPostgresAsync(dataSource));
 
-        Assert.Equal(["openedx 1", "orleans 1"], await ListAsync(dataSource, "select module || ' ' || version from actors_schema_migrations order by 1"));
+        Assert.Equal(["openedx 1", "openedx 2", "orleans 1"], await ListAsync(dataSource, "select module || ' ' || version from actors_schema_migrations order by 1"));
         Assert.Equal(PersistenceAndReminderKeys.Concat(MembershipKeys).Order(StringComparer.Ordinal),
             await ListAsync(dataSource, "select QueryKey from OrleansQuery order by QueryKey collate \"C\""));
     }
@@ -52,8 +52,8 @@ public sealed class MigrationTests : IDisposable
         var applied = await Task.WhenAll(
             Task.Run(() => ActorsSchema.ApplyPostgresAsync(first)), Task.Run(() => ActorsSchema.ApplyPostgresAsync(second)));
 
-        Assert.Equal(2, applied.Sum());
-        Assert.Equal(["openedx 1", "orleans 1"], await ListAsync(first, "select module || ' ' || version from actors_schema_migrations order by 1"));
+        Assert.Equal(3, applied.Sum());
+        Assert.Equal(["openedx 1", "openedx 2", "orleans 1"], await ListAsync(first, "select module || ' ' || version from actors_schema_migrations order by 1"));
     }
 
     [Fact]
@@ -61,10 +61,10 @@ public sealed class MigrationTests : IDisposable
     {
         var store = new SqliteStore(Path.Combine(_folder, "twice.db"));
 
-        Assert.Equal(2, await ActorsSchema.ApplySqliteAsync(store));
+        Assert.Equal(3, await ActorsSchema.ApplySqliteAsync(store));
         Assert.Equal(0, await ActorsSchema.ApplySqliteAsync(store));
 
-        Assert.Equal(["openedx 1", "orleans 1"], await ListAsync(store, "select module || ' ' || version from actors_schema_migrations order by 1"));
+        Assert.Equal(["openedx 1", "openedx 2", "orleans 1"], await ListAsync(store, "select module || ' ' || version from actors_schema_migrations order by 1"));
         Assert.Equal(PersistenceAndReminderKeys.Order(StringComparer.Ordinal), await ListAsync(store, "select QueryKey from OrleansQuery order by QueryKey"));
         Assert.Equal(["wal"], await ListAsync(store, "pragma journal_mode"));
     }
@@ -79,8 +79,8 @@ public sealed class MigrationTests : IDisposable
         var applied = await Task.WhenAll(
             Task.Run(() => ActorsSchema.ApplySqliteAsync(first)), Task.Run(() => ActorsSchema.ApplySqliteAsync(second)));
 
-        Assert.Equal(2, applied.Sum());
-        Assert.Equal(["openedx 1", "orleans 1"], await ListAsync(first, "select module || ' ' || version from actors_schema_migrations order by 1"));
+        Assert.Equal(3, applied.Sum());
+        Assert.Equal(["openedx 1", "openedx 2", "orleans 1"], await ListAsync(first, "select module || ' ' || version from actors_schema_migrations order by 1"));
     }
 
     public void Dispose()

@@ -1,5 +1,6 @@
 using Actors.Grains.Storage;
 using Actors.Grains.Storage.Migrations;
+using Actors.Grains.Students.State;
 using Actors.TestSupport.Postgres;
 using Npgsql;
 
@@ -51,6 +52,48 @@ public sealed class PostgresStudentStoreContractTests(PostgresDatabaseFixture fi
         var exception = await Assert.ThrowsAsync<StorageException>(() => store.LoadCompletionsAsync("alice", Course, CancellationToken.None));
 
         Assert.True(exception.IsTransient);
+    }
+
+    [Fact]
+    public async Task WriteStudentModules_SecondStatementFails_NothingOfTheBatchIsCommitted()
+    {
+        var dataSource = await OpenDataSourceAsync();
+        var store = new PostgresStudentStore(dataSource);
+        const string problem = "block-v1:Org+Course+Run+type@problem+block@p1";
+        var row = new StudentModuleRow(Course, problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        // PostgreSQL refuses NUL characters in text, so the history insert (the batch's second statement) fails.
+        await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync("alice", [row],
+            [new StudentModuleHistoryRow(Course, problem, "{\"bad\":\"\0\"}", null, null, row.Modified)],
+            CancellationToken.None));
+
+        Assert.Empty(await store.LoadStudentModulesAsync("alice", Course, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StudentModuleTables_HaveAnalystFriendlyTypes()
+    {
+        var dataSource = await OpenDataSourceAsync();
+        await using var command = dataSource.CreateCommand(
+            "select table_name || '.' || column_name || ' ' || data_type from information_schema.columns " +
+            "where table_name in ('student_module', 'student_module_history') order by table_name, ordinal_position");
+        var columns = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+                columns.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(
+        [
+            "student_module.id bigint", "student_module.username text", "student_module.course_id text", "student_module.module_id text",
+            "student_module.module_type text", "student_module.state text", "student_module.grade double precision",
+            "student_module.max_grade double precision", "student_module.done text", "student_module.created timestamp with time zone",
+            "student_module.modified timestamp with time zone",
+            "student_module_history.id bigint", "student_module_history.student_module_id bigint",
+            "student_module_history.created timestamp with time zone", "student_module_history.state text",
+            "student_module_history.grade double precision", "student_module_history.max_grade double precision",
+        ], columns);
     }
 
     public async Task DisposeAsync()

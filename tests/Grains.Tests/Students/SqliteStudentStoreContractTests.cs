@@ -1,4 +1,5 @@
 using Actors.Grains.Storage;
+using Actors.Grains.Students.State;
 
 namespace Actors.Grains.Tests.Students;
 
@@ -6,6 +7,7 @@ namespace Actors.Grains.Tests.Students;
 /// the SQL stores promise: real tables and classified failures.</summary>
 public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDisposable
 {
+    private const string Problem = "block-v1:Org+Course+Run+type@problem+block@p1";
     private readonly SqliteStudentDatabase _database = new();
 
     protected override async Task<IStudentStore> OpenAsync() => new SqliteStudentStore(await _database.OpenAsync());
@@ -41,6 +43,46 @@ public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDis
 
         Assert.False(exception.IsTransient);
         Assert.Contains("enrollments of 'alice'", exception.Message);
+    }
+
+    [Fact]
+    public async Task WriteStudentModules_SecondStatementFails_NothingOfTheBatchIsCommitted()
+    {
+        var sqlite = await _database.OpenAsync();
+        var store = new SqliteStudentStore(sqlite);
+        await using (var connection = await sqlite.OpenConnectionAsync(CancellationToken.None))
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = "drop table student_module_history";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var row = new StudentModuleRow(Course, Problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync("alice", [row],
+            [new StudentModuleHistoryRow(Course, Problem, row.State, null, null, row.Modified)], CancellationToken.None));
+
+        Assert.Empty(await store.LoadStudentModulesAsync("alice", Course, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task StudentModuleTables_AreQueryableWithSql()
+    {
+        var sqlite = await _database.OpenAsync();
+        var row = new StudentModuleRow(Course, Problem, "problem", """{"attempts":2}""", 1, 2, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        await new SqliteStudentStore(sqlite).WriteStudentModulesAsync("alice", [row],
+            [new StudentModuleHistoryRow(Course, Problem, row.State, 1, 2, row.Modified)], CancellationToken.None);
+
+        await using var connection = await sqlite.OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "select m.module_type, m.grade, m.max_grade, m.done, json_extract(m.state, '$.attempts'), count(h.id) from student_module m " +
+            "join student_module_history h on h.student_module_id = m.id where m.course_id = $course group by m.id";
+        command.Parameters.AddWithValue("$course", Course);
+        await using var reader = await command.ExecuteReaderAsync();
+
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal(("problem", 1.0, 2.0, "na", 2L, 1L),
+            (reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2), reader.GetString(3), reader.GetInt64(4), reader.GetInt64(5)));
     }
 
     public void Dispose() => _database.Dispose();

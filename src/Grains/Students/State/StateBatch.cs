@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+
+namespace Actors.Grains.Students.State;
+
+/// <summary>What one flush writes: the writes of a batch folded, in order, onto the durable rows — one row per block
+/// (its final state) and one history entry per change of a <c>problem</c> block (what that change left).</summary>
+internal sealed class StateBatch
+{
+    private readonly Dictionary<(string ContextKey, string UsageKey), StudentModuleRow> _rows = [];
+    private readonly List<StudentModuleHistoryRow> _history = [];
+
+    private StateBatch()
+    {
+    }
+
+    /// <summary>The rows to upsert, at most one per block.</summary>
+    public IReadOnlyList<StudentModuleRow> Rows => [.. _rows.Values];
+
+    /// <summary>The history entries, in write order.</summary>
+    public IReadOnlyList<StudentModuleHistoryRow> History => _history;
+
+    /// <summary>Folds <paramref name="writes"/> onto <paramref name="durable"/> (the durable rows of every context the
+    /// writes touch, by context key then usage key).</summary>
+    public static StateBatch Fold(IEnumerable<StateWrite> writes, IReadOnlyDictionary<string, ImmutableDictionary<string, StudentModuleRow>> durable)
+    {
+        var batch = new StateBatch();
+        foreach (var write in writes)
+        {
+            foreach (var change in write.Changes)
+            {
+                var key = (change.Key.ContextKey, change.Key.UsageKey);
+                var current = batch._rows.GetValueOrDefault(key) ?? durable[key.ContextKey].GetValueOrDefault(key.UsageKey);
+                if (change.Apply(current, write.At) is not { } row)
+                    continue;
+                batch._rows[key] = row;
+                if (change.Key.HasHistory)
+                    batch._history.Add(new StudentModuleHistoryRow(row.ContextKey, row.UsageKey, row.State, row.Grade, row.MaxGrade, row.Modified));
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary><paramref name="durable"/> with this batch's rows of <paramref name="contextKey"/> applied.</summary>
+    public ImmutableDictionary<string, StudentModuleRow> ApplyTo(string contextKey, ImmutableDictionary<string, StudentModuleRow> durable) =>
+        durable.SetItems(_rows.Where(r => r.Key.ContextKey == contextKey).Select(r => KeyValuePair.Create(r.Key.UsageKey, r.Value)));
+}

@@ -1,0 +1,32 @@
+namespace Actors.Grains.Students.State;
+
+/// <summary>Learners' courseware state: group commit and limits. Section <c>Actors:Students</c>; validated at start.</summary>
+public sealed class StudentStateOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Actors:Students";
+
+    /// <summary>How long the first write into an empty batch waits for more writes of the same learner before the batch
+    /// is flushed (writes arriving while a flush is in flight join the next batch without waiting). 0 flushes at the
+    /// grain's next turn. Default 2 ms: it adds at most that to a lone write's latency.</summary>
+    public TimeSpan FlushWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The most writes (calls of set, set_many or delete) one flush commits; a batch that reaches it is flushed
+    /// at once. Default 256.</summary>
+    public int MaxBatchSize { get; set; } = 256;
+
+    /// <summary>The largest state one block may be sent in one write, in UTF-8 bytes of its JSON object. Default
+    /// 1 MiB (1,048,576).</summary>
+    public int MaxStateBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>The most blocks one get_many or set_many call may name. Default 1,000.</summary>
+    public int MaxBlocksPerCall { get; set; } = 1000;
+
+    /// <summary>Why these options are invalid, or null.</summary>
+    internal string? Validate() =>
+        FlushWindow < TimeSpan.Zero || FlushWindow > TimeSpan.FromSeconds(1) ? "Actors:Students:FlushWindow must be from 0 to 1 second."
+        : MaxBatchSize < 1 ? "Actors:Students:MaxBatchSize must be at least 1."
+        : MaxStateBytes < 2 ? "Actors:Students:MaxStateBytes must be at least 2 (an empty JSON object)."
+        : MaxBlocksPerCall < 1 ? "Actors:Students:MaxBlocksPerCall must be at least 1."
+        : null;
+}

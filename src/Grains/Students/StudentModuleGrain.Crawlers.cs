@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Grains.Students;
+
+/// <summary>Crawler writes: Open edX makes a crawler's courseware writes no-ops (<c>FieldDataCache(read_only=True)</c>);
+/// here every write method takes the request's User-Agent and asks the site's <see cref="ICrawlersConfigGrain"/> (a
+/// read served from its memory) only when one was given.</summary>
+internal sealed partial class StudentModuleGrain
+{
+    private long _skippedCrawlerWrites;
+
+    /// <summary>Whether a write from <paramref name="userAgent"/> is a crawler's; if so it is counted and logged.</summary>
+    private async Task<bool> IsCrawlerAsync(string? userAgent, string what)
+    {
+        if (string.IsNullOrEmpty(userAgent))
+            return false;
+        var config = await GrainFactory.GetGrain<ICrawlersConfigGrain>(CrawlersConfig.DefaultSite).GetAsync();
+        if (!config.IsCrawler(userAgent))
+            return false;
+        _skippedCrawlerWrites++;
+        LogCrawlerWriteSkipped(Username, what, userAgent);
+        return true;
+    }
+
+    [LoggerMessage(StudentEventIds.CrawlerWriteSkipped, LogLevel.Debug,
+        "Learner {Username}: the {What} write from crawler '{UserAgent}' was answered without writing")]
+    private partial void LogCrawlerWriteSkipped(string username, string what, string userAgent);
+}
