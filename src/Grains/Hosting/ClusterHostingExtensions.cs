@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Actors.Grains.Diagnostics;
 using Actors.Grains.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ClusterHostingExtensions
         if (options.SiloName is { Length: > 0 } name)
             silo.Configure<SiloOptions>(o => o.SiloName = name);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloActiveLogger>();
+        silo.Services.AllowControlCommandTypes();
         if (!options.Enabled)
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort ?? 0, serviceId: options.ServiceId, clusterId: options.ClusterId);
 
@@ -46,6 +48,7 @@ public static class ClusterHostingExtensions
     public static IClientBuilder UseActorsCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var options = ClusterOptionsFrom(configuration);
+        client.Services.AllowControlCommandTypes();
         client.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = options.ClusterId;

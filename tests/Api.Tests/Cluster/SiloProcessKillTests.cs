@@ -44,6 +44,10 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
             var tokens = new TokenIssuer(ApiApplication.JwtOptions, TimeProvider.System);
             using var admin = Client(api, tokens.Issue("staff", administrator: true));
             await Eventually.Async(async () => await ActiveSilosAsync(admin) == 3);
+
+            // The admin endpoints that ask every silo through the management grain's control commands work from a client.
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/api/grains")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/api/courses/rebuilds")).StatusCode);
             // Invalid content: the course grain's CourseContentException crosses from a silo process with its problem list.
             var invalid = System.Text.Json.Nodes.JsonNode.Parse(RepositoryFiles.SampleCourse)!;
             invalid["blocks"]!.AsArray().First(b => b!["type"]!.GetValue<string>() == "chapter")!["children"]![0] = Prefix + "vertical+block@nowhere";
@@ -51,6 +55,7 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
             Assert.Matches(@"^blocks\[\d+\]\.children\[0\]$", Assert.Single(rejected.GetProperty("errors").EnumerateObject()).Name);
             Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/courses/v1/{Course}/publish", Json(RepositoryFiles.SampleCourse))).StatusCode);
 
+            await Eventually.Async(async () => (await admin.GetStringAsync("/admin/api/courses/rebuilds")).Contains(Course, StringComparison.Ordinal));
             var learners = Enumerable.Range(0, 24).Select(i => $"learner{i}").ToArray();
             foreach (var learner in learners)
             {
