@@ -6,10 +6,6 @@ using Actors.Grains.Courses;
 using Actors.Grains.Courses.Collect;
 using Actors.Grains.Courses.Navigation;
 using Actors.Grains.Students;
-using Actors.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Bench.Courses;
 
@@ -21,20 +17,18 @@ internal sealed record NavigationStep(string Step, TimeSpan Time, double Allocat
 
 /// <summary>
 /// Where a navigation request's time goes, outside HTTP: the same course, learner and completions as the HTTP
-/// benchmark on an in-process silo (memory storage), and each step of the API's navigation handler timed alone, one
-/// caller, after a warm-up, the median of 7 batch means: the grain calls, the completion rollup, the JSON writing (which
-/// includes the rollup), and the copy of the written body into the array the result sends.
+/// benchmark on an Orleans silo in this process (<see cref="InProcessSilo"/>, memory storage), and each step of the
+/// API's navigation handler timed alone, one caller, after a warm-up, the median of 7 batch means: the two grain calls
+/// the handler makes (the course's structure if changed since the version it holds, the learner's course state), a
+/// whole-structure read for comparison, the completion rollup, the JSON writing (which includes the rollup), and the
+/// copy of the written body into the array the result sends.
 /// </summary>
 internal static class NavigationCostBreakdown
 {
     public static async Task<List<NavigationStep>> RunAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddActorSilo(silo => silo.AddOpenEdxGrains().AddMemoryGrainStorage());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await InProcessSilo.StartAsync();
+        var grains = silo.Grains;
         var key = NavigationHttpBenchmark.CourseKey;
         var content = NavigationHttpBenchmark.BuildCourse();
         var course = grains.GetGrain<ICourseGrain>(key);
@@ -50,12 +44,13 @@ internal static class NavigationCostBreakdown
 
         var steps = new List<NavigationStep>
         {
-            await TimeAsync("3 grain calls (structure, enrollment, completion)", async () =>
+            await TimeAsync("2 grain calls, as the handler makes them (structure if changed: unchanged; learner's course state)", async () =>
             {
-                await course.GetStructureAsync();
-                await learner.GetEnrollmentAsync(key);
-                await learner.GetCompletionAsync(key);
+                if (await course.GetStructureIfChangedAsync(structure.Version) is not null)
+                    throw new InvalidOperationException("The structure changed during the breakdown.");
+                await learner.GetCourseStateAsync(key);
             }),
+            await TimeAsync("1 grain call: GetStructureAsync (the whole structure; immutable, so not copied)", () => course.GetStructureAsync()),
             await TimeAsync("CompletionRollup.Compute (learner)", () =>
             {
                 CompletionRollup.Compute(structure, completion, LearnerSees);
@@ -91,7 +86,6 @@ internal static class NavigationCostBreakdown
 
         foreach (var step in steps)
             Console.WriteLine($"  {step.Step,-62} {step.Time.TotalMicroseconds,10:N1} µs  {step.AllocatedBytes,12:N0} bytes allocated");
-        await host.StopAsync();
         return steps;
     }
 

@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Actors.Bench.Ping;
-using Actors.Runtime;
-using Actors.Runtime.Hosting;
+using Actors.Bench.Cluster;
+using Actors.Grains;
+using Actors.Grains.Hosting;
+using Actors.Grains.Storage;
 using Actors.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,9 @@ using Npgsql;
 namespace Actors.Bench.Persistence;
 
 /// <summary>
-/// Grain-state writes on PostgreSQL: 64 callers writing to 1 grain (the grain serialises them) and to 1,000 grains
+/// Grain-state writes on PostgreSQL through the product's storage wiring (<c>UseActorsStorage</c> with
+/// <c>ConnectionStrings:Actors</c>: Orleans' ADO.NET grain storage, our schema and queries) in a silo in this process
+/// (the embedded default's clustering, as the API hosts it): 64 callers writing to 1 grain (the grain serialises them) and to 1,000 grains
 /// (caller c owns grains c, c+64, ...), next to a raw Npgsql baseline doing the same versioned update on the same
 /// rows with the same concurrency (1 grain: one writer at a time, as the grain does). A durable throwaway server
 /// (fsync on) is started unless ACTORS_BENCH_POSTGRES names one.
@@ -19,7 +22,8 @@ namespace Actors.Bench.Persistence;
 internal static class StateWriteBenchmark
 {
     private const int Callers = 64;
-    private const string ServiceId = "bench";
+    private const string ServiceId = BenchClusterConfiguration.ServiceId;
+    public const double TargetRatio = 0.8;
 
     public static async Task<List<Measurement>> RunAsync(TimeSpan duration)
     {
@@ -28,32 +32,32 @@ internal static class StateWriteBenchmark
         var connectionString = external ?? await server!.CreateDatabaseAsync("bench");
         Console.WriteLine($"  PostgreSQL: {(server?.ToString() ?? "ACTORS_BENCH_POSTGRES")}");
 
+        var configuration = BenchClusterConfiguration.EmbeddedSilo(connectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddActorSilo(silo => silo.AddGrainsFromAssemblyOf<Program>().UsePostgres(connectionString)
-            .Configure<SiloOptions>(o => o.ServiceId = ServiceId));
+        builder.UseOrleans(silo => silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains());
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await RawNpgsqlWriter.SeedAsync(dataSource, ServiceId, "raw", 1000);
+        await RawNpgsqlWriter.SeedAsync(dataSource, ServiceId, 1000);
 
         var results = new List<Measurement>();
         var writers = Enumerable.Range(0, Callers).Select(_ => new RawNpgsqlWriter(dataSource, ServiceId)).ToArray();
         var oneAtATime = new SemaphoreSlim(1);
         foreach (var grainCount in new[] { 1, 1000 })
         {
-            results.Add(await MeasureAsync($"raw Npgsql upsert (baseline), {grainCount} rows", grainCount, async (caller, n) =>
+            results.Add(await MeasureAsync($"raw Npgsql versioned update (baseline), {grainCount} rows", grainCount, async (caller, n) =>
             {
                 var key = KeyFor(caller, n, grainCount);
                 if (grainCount == 1)
                 {
                     await oneAtATime.WaitAsync();
-                    try { await writers[0].WriteAsync("raw", key, n); } finally { oneAtATime.Release(); }
+                    try { await writers[0].WriteAsync(key, n); } finally { oneAtATime.Release(); }
                 }
                 else
                 {
-                    await writers[caller].WriteAsync("raw", key, n);
+                    await writers[caller].WriteAsync(key, n);
                 }
             }, duration));
             results.Add(await MeasureAsync($"grain state writes, {grainCount} grains", grainCount,
