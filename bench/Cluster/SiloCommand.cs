@@ -12,7 +12,7 @@ namespace Actors.Bench.Cluster;
 /// The hidden subcommand <c>silo --name NAME --pg CONNECTION_STRING</c>: a silo process built as src/Silo builds its
 /// silo (<c>UseActorsCluster</c>, <c>UseActorsStorage</c>, <c>AddOpenEdxGrains</c>, the dashboard's per-silo part), plus
 /// this assembly's grains, in the cluster whose membership table is in that PostgreSQL database, on loopback and free
-/// ports. Writes <c>ready SILO_PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
+/// ports; it also lets <see cref="GrainCallStatisticsTypeAllowance"/> through, for the per-silo call counts. Writes <c>ready SILO_PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
 /// warnings and errors go to standard error.
 /// </summary>
 internal static class SiloCommand
@@ -31,7 +31,8 @@ internal static class SiloCommand
             .UseActorsCluster(configuration)
             .UseActorsStorage(configuration)
             .AddOpenEdxGrains()
-            .AddDashboard(options => options.HideTrace = true));
+            .AddDashboard(options => options.HideTrace = true)
+            .ConfigureServices(GrainCallStatisticsTypeAllowance.Allow));
         using var host = builder.Build();
         await host.StartAsync();
         Console.WriteLine($"ready {ClusterHostingExtensions.ClusterOptionsFrom(configuration).SiloPort}");
