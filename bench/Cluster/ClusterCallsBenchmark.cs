@@ -42,7 +42,7 @@ internal static class ClusterCallsBenchmark
                 ClusterLoad[] loads =
                 [
                     new("raw socket echo, 2 processes (baseline)", echoServers, caller => rawClients[caller % Silos].CallAsync(payload)),
-                    new("grain calls, client → 2 silo processes", cluster.Silos, async caller =>
+                    new("grain calls, client → 2 silo processes" + (BenchSettings.Describe() is { Length: > 0 } settings ? $" ({settings})" : ""), cluster.Silos, async caller =>
                     {
                         if (await grains[caller].Echo(text) != text)
                             throw new InvalidOperationException("The echo grain answered with another text.");

@@ -27,12 +27,13 @@ internal static class SiloCommand
 
         var builder = Host.CreateApplicationBuilder();
         ChildArguments.LogWarningsToStandardError(builder.Logging, builder.Services);
-        builder.UseOrleans(silo => silo
-            .UseActorsCluster(configuration)
-            .UseActorsStorage(configuration)
-            .AddOpenEdxGrains()
-            .AddDashboard(options => options.HideTrace = true)
-            .ConfigureServices(GrainCallStatisticsTypeAllowance.Allow));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains().ConfigureServices(GrainCallStatisticsTypeAllowance.Allow);
+            if (BenchSettings.SiloDashboard)
+                silo.AddDashboard(options => options.HideTrace = true);
+            BenchSettings.ApplySiloMessaging(silo);
+        });
         using var host = builder.Build();
         await host.StartAsync();
         Console.WriteLine($"ready {ClusterHostingExtensions.ClusterOptionsFrom(configuration).SiloPort}");
