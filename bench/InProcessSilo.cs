@@ -4,13 +4,15 @@ using Actors.Grains.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 
 namespace Actors.Bench;
 
 /// <summary>
 /// An Orleans silo in this process, built as the API's embedded default builds its own (<c>UseActorsCluster</c> with
-/// clustering off, <c>AddOpenEdxGrains</c>) but on a free silo port and with grain state in memory; logging off. Calls
-/// go through <see cref="Grains"/>, the silo's own grain factory, as the API's handlers call.
+/// clustering off, <c>AddOpenEdxGrains</c>, and, if asked, the dashboard's silo part as the API adds it) but on a free
+/// silo port and with grain state in memory; logging off. Calls go through <see cref="Grains"/>, the silo's own grain
+/// factory, as the API's handlers call.
 /// </summary>
 internal sealed class InProcessSilo : IAsyncDisposable
 {
@@ -22,12 +24,17 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<InProcessSilo> StartAsync()
+    public static async Task<InProcessSilo> StartAsync(bool withDashboard = false)
     {
         var configuration = BenchClusterConfiguration.EmbeddedSilo();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseActorsCluster(configuration).AddMemoryGrainStorageAsDefault().AddOpenEdxGrains());
+        builder.UseOrleans(silo =>
+        {
+            silo.UseActorsCluster(configuration).AddMemoryGrainStorageAsDefault().AddOpenEdxGrains();
+            if (withDashboard)
+                silo.AddDashboard(options => options.HideTrace = true);
+        });
         var host = builder.Build();
         await host.StartAsync();
         return new InProcessSilo(host);

@@ -7,8 +7,9 @@ using Actors.Bench.Persistence;
 // Benchmarks of the product on Orleans. Usage: dotnet run -c Release --project bench -- [navigation] [collect] [staleness]
 //   [persistence] [cluster-calls] [failover] [dashboard] [false-death] [--seconds N] [--soak-minutes N] [--update-docs]
 // navigation, collect, staleness: courses (section bench:courses); persistence: grain-state writes (bench:persistence);
-// cluster-calls, failover, false-death: grain calls across processes, failover after a silo is killed, and a soak
-// looking for healthy silos declared dead (bench:cluster); dashboard: the Orleans Dashboard's cost (bench:dashboard).
+// cluster-calls, failover: grain calls across processes and failover after a silo is killed (bench:cluster);
+// false-death: a soak looking for healthy silos declared dead (bench:false-death); dashboard: the Orleans Dashboard's
+// cost (bench:dashboard).
 // navigation starts src/Api's build output of the same configuration: build the solution first (dotnet build -c
 // Release Actors.sln). With no benchmark named, runs all but false-death (a soak of --soak-minutes, default 10).
 // --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.

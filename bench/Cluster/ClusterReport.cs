@@ -2,7 +2,7 @@ using Actors.Bench.Cluster;
 
 namespace Actors.Bench;
 
-/// <summary>The cluster section of the report: cross-process grain calls, failover and the false-death soak.</summary>
+/// <summary>The cluster section of the report (cross-process grain calls, failover) and the false-death soak's.</summary>
 internal sealed partial class BenchmarkReport
 {
     public void AddClusterCalls(ClusterCallsResult result, TimeSpan duration)
@@ -74,7 +74,7 @@ internal sealed partial class BenchmarkReport
 
     public void AddSoak(SoakResult result)
     {
-        var b = _cluster.Body;
+        var b = _falseDeath.Body;
         b.AppendLine($"False deaths (`false-death`): {FalseDeathSoak.Silos} silo processes (as above, the product's failure-detection defaults) under full load");
         b.AppendLine($"from an Orleans client in the benchmark process ({FalseDeathSoak.LoadCallers} callers calling echo grains as fast as answered), nothing");
         b.AppendLine("killed, on this 2-core machine (shared with other work). Afterwards: the membership table's rows (a Dead row, status 6,");
