@@ -75,22 +75,22 @@ internal sealed partial class BenchmarkReport
     public void AddSoak(SoakResult result)
     {
         var b = _falseDeath.Body;
-        b.AppendLine($"False deaths (`false-death`): {FalseDeathSoak.Silos} silo processes (as above, the product's failure-detection defaults) under full load");
+        b.AppendLine($"False deaths (`false-death`): {FalseDeathSoak.Silos} silo processes (built as in the cluster section, the product's failure-detection defaults) under full load");
         b.AppendLine($"from an Orleans client in the benchmark process ({FalseDeathSoak.LoadCallers} callers calling echo grains as fast as answered), nothing");
         b.AppendLine("killed, on this 2-core machine (shared with other work). Afterwards: the membership table's rows (a Dead row, status 6,");
-        b.AppendLine("would be a healthy silo declared dead), whether every silo process still ran, and the silos' warnings speaking of");
-        b.AppendLine("suspicion or death. New with the move.");
+        b.AppendLine("would be a healthy silo declared dead), whether every silo process still ran, and the silos' warnings (those speaking");
+        b.AppendLine("of suspicion, of death — the word \"dead\" —, and the others; the first few are quoted). New with the move.");
         b.AppendLine();
-        b.AppendLine("| soak | calls | failed calls | membership at the end | Dead rows | silos exited | warnings: suspicion / death |");
+        b.AppendLine("| soak | calls | failed calls | membership at the end | Dead rows | silos exited | warnings: suspicion / death / other |");
         b.AppendLine("|---|---|---|---|---|---|---|");
         b.AppendLine($"| {result.Elapsed.TotalMinutes:N1} min | {result.Calls:N0} ({result.Calls / result.Elapsed.TotalSeconds:N0}/s) | {result.FailedCalls:N0} | " +
                      $"{string.Join(", ", result.Membership.Select(r => $"{r.SiloName} {(r.Status == MembershipRow.Active ? "Active" : $"status {r.Status}")}"))} | " +
-                     $"{result.DeadRows.Count} | {result.ExitedSilos.Count} | {result.SuspicionWarnings.Count} / {result.DeathWarnings.Count} |");
+                     $"{result.DeadRows.Count} | {result.ExitedSilos.Count} | {result.SuspicionWarnings.Count} / {result.DeathWarnings.Count} / {result.OtherWarnings.Count} |");
         b.AppendLine();
         b.AppendLine(result.FalseDeath
             ? $"**A healthy silo was declared dead** ({string.Join(", ", result.DeadRows.Select(r => r.SiloName).Concat(result.ExitedSilos).Distinct())})."
             : "**No silo was declared dead.**");
-        foreach (var line in result.DeathWarnings.Concat(result.SuspicionWarnings).Take(5))
+        foreach (var line in result.DeathWarnings.Concat(result.SuspicionWarnings).Concat(result.OtherWarnings).Take(5))
             b.AppendLine($"- `{line.Replace('`', '\'')}`");
         b.AppendLine();
     }
