@@ -21,6 +21,9 @@ internal sealed partial class BenchmarkReport
         body.AppendLine("same bearer token, ignored); same run, same client. The API, the bare endpoint and the client share the machine's");
         body.AppendLine("cores. The last row runs the same bare endpoint inside the client's process instead: one process sharing one thread");
         body.AppendLine("pool serves faster on 2 cores than two processes do, so it is shown, but the like-for-like baseline is the first row.");
+        body.AppendLine("The row before it sends the learner's request with a course key that does not parse: the API answers 400 with problem");
+        body.AppendLine("details before calling any grain, so it shows the API's own cost per request (authentication, routing, an error");
+        body.AppendLine("body) without Orleans.");
         body.AppendLine($"Target: the enrolled learner's requests/s ≥ {NavigationResult.TargetRatio:N1} × the bare endpoint's.");
         body.AppendLine();
         foreach (var result in results)

@@ -51,6 +51,10 @@ internal static class NavigationHttpBenchmark
     public const string Learner = "bench-learner";
     public const int Connections = 64;
 
+    /// <summary>The API's own cost without any grain call: the same route, the learner's token, a course key that does
+    /// not parse (answered 400 with problem details before any grain is called).</summary>
+    public const string NoGrainCallRow = "the API without grain calls: unparsable course key → 400 problem details";
+
     /// <summary>Each row's time is split into this many slices, taken in turn with the other rows', so drift on a shared
     /// machine affects every row alike.</summary>
     public const int Rounds = 2;
@@ -119,6 +123,8 @@ internal static class NavigationHttpBenchmark
             new("navigation, learner, If-None-Match → 304 (no body)", navigation,
                 request => { Bearer(learnerToken)(request); request.Headers.TryAddWithoutValidation("If-None-Match", etag); },
                 HttpStatusCode.NotModified, null, Connections, api.ProcessId),
+            new(NoGrainCallRow, new Uri(api.BaseAddress, "/api/course_home/v1/navigation/not-a-course-key"), Bearer(learnerToken),
+                HttpStatusCode.BadRequest, null, Connections, api.ProcessId),
             new(NavigationResult.InThisProcessRow, new Uri(bareHere.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
         ];
         foreach (var load in loads)
