@@ -17,7 +17,7 @@ namespace Actors.Bench.Dashboard;
 /// Dashboard (<c>AddDashboard(o =&gt; o.HideTrace = true)</c> on the silo, its pages and data endpoints under
 /// <see cref="DashboardPrefix"/>, no authentication: the cost of authorization is the API's, not the dashboard's).
 /// <c>GET /bench/calls?milliseconds=N</c> runs <see cref="Callers"/> callers calling echo grains through the silo's
-/// grain factory for N ms and answers the calls made and this process's processor time meanwhile. Writes
+/// grain factory for N ms and answers the calls answered and failed and this process's processor time meanwhile. Writes
 /// <c>ready HTTP_PORT</c> once serving; stops when its standard input closes.
 /// </summary>
 internal static class DashboardHostCommand
@@ -59,11 +59,23 @@ internal static class DashboardHostCommand
         var echoes = Enumerable.Range(0, Callers).Select(i => grains.GetGrain<IClusterEchoGrain>(i)).ToArray();
         var cpu = ProcessorTime.OfThisProcess();
         var started = Stopwatch.GetTimestamp();
-        var calls = await ClusterCallsBenchmark.RunCallersAsync(caller => echoes[caller].Echo(text).AsTask(), Callers, duration, new LatencyRecorder(4096));
+        long failures = 0;
+        var calls = await ClusterCallsBenchmark.RunCallersAsync(async caller =>
+        {
+            try
+            {
+                await echoes[caller].Echo(text);
+            }
+            catch (Exception exception) when (exception is TimeoutException or OrleansException)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        }, Callers, duration, new LatencyRecorder(4096));
         var elapsed = Stopwatch.GetElapsedTime(started);
-        return TypedResults.Ok(new DashboardHostCalls(calls, elapsed.TotalSeconds, (ProcessorTime.OfThisProcess() - cpu).TotalMicroseconds));
+        return TypedResults.Ok(new DashboardHostCalls(calls - failures, failures, elapsed.TotalSeconds, (ProcessorTime.OfThisProcess() - cpu).TotalMicroseconds));
     }
 }
 
-/// <summary>The answer of <c>/bench/calls</c>: calls made, over how long, and the host process's processor time meanwhile.</summary>
-internal sealed record DashboardHostCalls(long Calls, double Seconds, double ProcessorMicroseconds);
+/// <summary>The answer of <c>/bench/calls</c>: calls answered, calls failed (timed out), over how long, and the host
+/// process's processor time meanwhile.</summary>
+internal sealed record DashboardHostCalls(long Calls, long Failures, double Seconds, double ProcessorMicroseconds);
