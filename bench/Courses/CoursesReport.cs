@@ -92,8 +92,8 @@ internal sealed partial class BenchmarkReport
     {
         var body = _courses.Body;
         body.AppendLine($"**Staleness after a publish.** An Orleans silo in the benchmark process (built as the API's embedded one: Open edX");
-        body.AppendLine($"grains, the product's call statistics filter; memory storage) with a warm {result.Blocks:N0}-block course, read through the silo's grain factory");
-        body.AppendLine($"(the collect benchmark's); {result.Readers} reader loops call `ICourseGrain.GetStructureAsync()` back to back, each read timed.");
+        body.AppendLine($"grains, the product's call statistics filter; memory storage) with a warm {result.Blocks:N0}-block course (the collect benchmark's);");
+        body.AppendLine($"{result.Readers} reader loops call `ICourseGrain.GetStructureAsync()` through the silo's grain factory back to back, each read timed.");
         body.AppendLine("Each round publishes version N+1 with `PublishAsync` (content stored, overview updated, rebuild scheduled); T = the moment");
         body.AppendLine("that call returns. *Every reader has it* = the latest, over the readers, of the end of that reader's first read returning");
         body.AppendLine("N+1, minus T. *Last stale start* = the start of the last read that still returned N, minus T: every read started later");
@@ -122,7 +122,7 @@ internal sealed partial class BenchmarkReport
         body.AppendLine("Open edX, for comparison: 30 s (`COURSE_PUBLISH_TASK_DELAY`) before the block-structure rebuild even starts; up to");
         body.AppendLine("3,600 s for the navigation sidebar before openedx-platform PR #38785 (a sidebar read inside that 30 s window cached the");
         body.AppendLine("stale tree under the new course version for the sidebar cache's 1 h timeout).");
-        body.AppendLine($"{BeforeTheMove.Runtime}: {BeforeTheMove.Staleness}.");
+        body.AppendLine($"For comparison, {BeforeTheMove.Runtime}: {BeforeTheMove.Staleness}.");
         body.AppendLine();
     }
 
