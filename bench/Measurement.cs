@@ -2,7 +2,7 @@ namespace Actors.Bench;
 
 /// <summary>One measured run: how many operations finished in how long, and latency percentiles.</summary>
 /// <param name="Subject">What was measured.</param>
-/// <param name="Scale">Callers (ping) or grains/rows (persistence).</param>
+/// <param name="Scale">Callers, connections or calls in flight, or grains/rows (persistence).</param>
 /// <param name="Operations">Operations finished.</param>
 /// <param name="Elapsed">Wall time.</param>
 /// <param name="P50">Median latency.</param>

@@ -15,6 +15,7 @@ internal sealed class BenchChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly OutputTail _output = new(100);
     private readonly TaskCompletionSource<int> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<string>? _watch;
 
     static BenchChildProcess()
     {
@@ -29,9 +30,10 @@ internal sealed class BenchChildProcess : IAsyncDisposable
         };
     }
 
-    private BenchChildProcess(string name, IEnumerable<string> arguments)
+    private BenchChildProcess(string name, IEnumerable<string> arguments, Action<string>? watch)
     {
         Name = name;
+        _watch = watch;
         var (program, prefix) = SelfCommand();
         var start = new ProcessStartInfo(program, [.. prefix, .. arguments])
         {
@@ -59,10 +61,12 @@ internal sealed class BenchChildProcess : IAsyncDisposable
 
     public string LastOutput => _output.ToString();
 
-    /// <summary>Starts <c>Actors.Bench SUBCOMMAND ARGUMENTS</c> and waits for its <c>ready PORT</c> line.</summary>
-    public static async Task<BenchChildProcess> StartAsync(string name, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    /// <summary>Starts <c>Actors.Bench SUBCOMMAND ARGUMENTS</c> and waits for its <c>ready PORT</c> line;
+    /// <paramref name="watch"/>, if given, sees every line the child writes.</summary>
+    public static async Task<BenchChildProcess> StartAsync(string name, IEnumerable<string> arguments, TimeSpan? timeout = null,
+        Action<string>? watch = null)
     {
-        var child = new BenchChildProcess(name, arguments);
+        var child = new BenchChildProcess(name, arguments, watch);
         lock (Running)
             Running.Add(child);
         try
@@ -166,5 +170,6 @@ internal sealed class BenchChildProcess : IAsyncDisposable
         if (line.StartsWith("ready ", StringComparison.Ordinal) && int.TryParse(line.AsSpan(6), out var port))
             _ready.TrySetResult(port);
         _output.Add(line);
+        _watch?.Invoke(line);
     }
 }

@@ -3,12 +3,11 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
-using Actors.Runtime.Messaging.Transport;
 
 namespace Actors.Bench.Cluster;
 
 /// <summary>
-/// The baseline client: request/response with the transport's framing over one plain socket, written for speed, not
+/// The baseline client: request/response with the framing of <see cref="RawFrames"/> over one plain socket, written for speed, not
 /// for safety. Callers append their frame to a shared buffer under a lock; one writer task, woken when the buffer stops
 /// being empty, sends everything queued with one system call, so concurrent calls share sends. A read loop completes
 /// each call's TaskCompletionSource by correlation id, running the caller's continuation inline (on the read loop):
@@ -43,7 +42,7 @@ internal sealed class RawFrameClient : IAsyncDisposable
         bool wake;
         lock (_lock)
         {
-            FrameWriter.Write(_queued, new Frame(FrameType.Request, id, payload));
+            RawFrames.Write(_queued, RawFrames.Request, id, payload);
             wake = !_sending;
             _sending = true;
         }
@@ -116,10 +115,10 @@ internal sealed class RawFrameClient : IAsyncDisposable
                 var consumed = 0;
                 while (RawFrames.TryMeasure(input.AsSpan(consumed, filled - consumed), out var size))
                 {
-                    var id = BinaryPrimitives.ReadInt64BigEndian(input.AsSpan(consumed + Frame.LengthPrefixBytes + 1));
-                    var payloadStart = consumed + Frame.LengthPrefixBytes + Frame.HeaderBytes;
+                    var id = BinaryPrimitives.ReadInt64BigEndian(input.AsSpan(consumed + RawFrames.LengthPrefixBytes + 1));
+                    var payloadStart = consumed + RawFrames.LengthPrefixBytes + RawFrames.HeaderBytes;
                     if (_pending.TryRemove(id, out var answer))
-                        answer.SetResult(input.AsSpan(payloadStart, size - Frame.LengthPrefixBytes - Frame.HeaderBytes).ToArray());
+                        answer.SetResult(input.AsSpan(payloadStart, size - RawFrames.LengthPrefixBytes - RawFrames.HeaderBytes).ToArray());
                     consumed += size;
                 }
 

@@ -1,15 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
-using Actors.Runtime.Messaging.Transport;
 
 namespace Actors.Bench.Cluster;
 
 /// <summary>
-/// The baseline server: a plain socket per connection with the transport's framing, answering every Request frame with a
+/// The baseline server: a plain socket per connection with the framing of <see cref="RawFrames"/>, answering every Request frame with a
 /// Response frame of the same correlation id and payload, all the frames of one read with one send. The cheapest
 /// correct server of the framing.
 /// </summary>
-internal sealed class RawFrameEchoServer : IAsyncDisposable, EchoServerCommand.IEchoServer
+internal sealed class RawFrameEchoServer : IAsyncDisposable
 {
     private readonly Socket _listener = new(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
 
@@ -70,7 +69,7 @@ internal sealed class RawFrameEchoServer : IAsyncDisposable, EchoServerCommand.I
                     }
 
                     input.AsSpan(consumed, size).CopyTo(output.AsSpan(written));
-                    output[written + Frame.LengthPrefixBytes] = (byte)FrameType.Response;
+                    output[written + RawFrames.LengthPrefixBytes] = RawFrames.Response;
                     written += size;
                     consumed += size;
                 }

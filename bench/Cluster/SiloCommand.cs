@@ -1,42 +1,42 @@
-using Actors.Runtime.Hosting;
+using Actors.Grains;
+using Actors.Grains.Hosting;
+using Actors.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Dashboard;
 
 namespace Actors.Bench.Cluster;
 
 /// <summary>
-/// The hidden subcommand <c>silo --name NAME --pg CONNECTION_STRING [--port N]</c>: a clustered silo hosting this
-/// assembly's grains, membership (and state, reminders) in PostgreSQL, listening on 127.0.0.1:N (0, the default, picks
-/// a free port). Writes <c>ready PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
+/// The hidden subcommand <c>silo --name NAME --pg CONNECTION_STRING</c>: a silo process built as src/Silo builds its
+/// silo (<c>UseActorsCluster</c>, <c>UseActorsStorage</c>, <c>AddOpenEdxGrains</c>, the dashboard's per-silo part), plus
+/// this assembly's grains, in the cluster whose membership table is in that PostgreSQL database, on loopback and free
+/// ports; it also lets <see cref="GrainCallStatisticsTypeAllowance"/> through, for the per-silo call counts. Writes <c>ready SILO_PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
 /// warnings and errors go to standard error.
 /// </summary>
 internal static class SiloCommand
 {
+    public const string Name = "silo";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var name = ChildArguments.Value(args, "--name") ?? $"silo-{Environment.ProcessId}";
         var connectionString = ChildArguments.Value(args, "--pg") ?? throw new ArgumentException("silo needs --pg CONNECTION_STRING");
-        var port = int.Parse(ChildArguments.Value(args, "--port") ?? "0");
+        var configuration = BenchClusterConfiguration.ClusteredSilo(name, connectionString);
 
         var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
-        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning);
-        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Services.AddActorSilo(silo => silo.AddGrainsFromAssemblyOf<Program>().UsePostgres(connectionString)
-            .Configure<ClusterOptions>(o =>
-            {
-                o.Enabled = true;
-                o.ListenAddress = "127.0.0.1";
-                o.SiloPort = port;
-            })
-            .Configure<SiloOptions>(o => o.SiloName = name));
+        ChildArguments.LogWarningsToStandardError(builder.Logging, builder.Services);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains().ConfigureServices(GrainCallStatisticsTypeAllowance.Allow);
+            if (BenchSettings.SiloDashboard)
+                silo.AddDashboard(options => options.HideTrace = true);
+            BenchSettings.ApplySiloMessaging(silo);
+        });
         using var host = builder.Build();
         await host.StartAsync();
-        var address = host.Services.GetRequiredService<Silo>().Member?.Address
-                      ?? throw new InvalidOperationException("The silo started without joining the cluster.");
-        Console.WriteLine($"ready {address.Port}");
+        Console.WriteLine($"ready {ClusterHostingExtensions.ClusterOptionsFrom(configuration).SiloPort}");
 
         var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
         await Task.WhenAny(ChildArguments.StandardInputClosedAsync(), Task.Delay(Timeout.Infinite, lifetime.ApplicationStopping));
@@ -58,4 +58,14 @@ internal static class ChildArguments
         {
         }
     });
+
+    /// <summary>Single-line console logging of warnings and errors only, all to standard error (standard output carries
+    /// the <c>ready</c> line).</summary>
+    public static void LogWarningsToStandardError(ILoggingBuilder logging, IServiceCollection services)
+    {
+        logging.ClearProviders();
+        logging.AddSimpleConsole(o => o.SingleLine = true);
+        logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    }
 }

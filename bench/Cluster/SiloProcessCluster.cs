@@ -1,6 +1,4 @@
-using Actors.Runtime;
-using Actors.Runtime.Hosting;
-using Actors.Runtime.Placement;
+using Actors.Grains.Hosting;
 using Actors.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,38 +7,51 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Bench.Cluster;
 
 /// <summary>
-/// A cluster for the benchmarks: silo processes (<see cref="SiloCommand"/>) and a cluster client in this process
-/// (<c>AddActorClient</c>, as the API runs), membership in a throwaway PostgreSQL (or the server
-/// <c>ACTORS_BENCH_POSTGRES</c> names). Disposing stops the client, the silos and the server, also after a failure.
+/// A cluster for the benchmarks: silo processes (<see cref="SiloCommand"/>) and an Orleans client in this process
+/// (<c>UseOrleansClient</c> + <c>UseActorsCluster</c>, as the API runs in cluster mode), membership in a throwaway
+/// PostgreSQL (or the server <c>ACTORS_BENCH_POSTGRES</c> names). Disposing stops the client, the silos and the server,
+/// also after a failure.
 /// </summary>
 internal sealed class SiloProcessCluster : IAsyncDisposable
 {
     private readonly List<BenchChildProcess> _silos = [];
     private readonly List<BenchChildProcess> _killed = [];
+    private readonly Action<string, string>? _watch;
     private PostgresServer? _server;
     private IHost? _client;
     private string _connectionString = "";
     private int _started;
 
+    private SiloProcessCluster(Action<string, string>? watch) => _watch = watch;
+
     /// <summary>The running silo processes, oldest first.</summary>
-    public IReadOnlyList<BenchChildProcess> Silos => _silos;
+    public IReadOnlyList<BenchChildProcess> Silos
+    {
+        get
+        {
+            lock (_silos)
+                return [.. _silos];
+        }
+    }
 
-    public IGrainFactory Client => _client!.Services.GetRequiredService<IGrainFactory>();
+    public IClusterClient Client => _client!.Services.GetRequiredService<IClusterClient>();
 
-    /// <summary>The placement the client routes by.</summary>
-    public PlacementView ClientView => _client!.Services.GetRequiredService<ClusterPlacement>().Current;
+    public MembershipTable Membership { get; private set; } = null!;
 
     public string Database { get; private set; } = "";
 
-    public static async Task<SiloProcessCluster> StartAsync(int silos)
+    /// <summary>Starts the database, <paramref name="silos"/> silo processes and the client; <paramref name="watch"/>,
+    /// if given, sees every line a silo writes (silo name, line).</summary>
+    public static async Task<SiloProcessCluster> StartAsync(int silos, Action<string, string>? watch = null)
     {
-        var cluster = new SiloProcessCluster();
+        var cluster = new SiloProcessCluster(watch);
         try
         {
             var external = Environment.GetEnvironmentVariable("ACTORS_BENCH_POSTGRES");
             cluster._server = external is null ? await PostgresServer.StartDedicatedAsync() : null;
             cluster._connectionString = external ?? await cluster._server!.CreateDatabaseAsync("cluster");
             cluster.Database = cluster._server?.ToString() ?? "ACTORS_BENCH_POSTGRES";
+            cluster.Membership = new MembershipTable(cluster._connectionString);
 
             // The first silo creates the schema; the others then join together.
             await cluster.StartSiloAsync();
@@ -48,10 +59,10 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
 
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
-            builder.Services.AddActorClient(client => client.AddGrainsFromAssemblyOf<Program>().UsePostgres(cluster._connectionString));
+            var configuration = BenchClusterConfiguration.Client(cluster._connectionString);
+            builder.UseOrleansClient(client => BenchSettings.ApplyClientConnections(client.UseActorsCluster(configuration).ConfigureServices(GrainCallStatisticsTypeAllowance.Allow)));
             cluster._client = builder.Build();
             await cluster._client.StartAsync();
-            await cluster.WaitForClientViewAsync(TimeSpan.FromSeconds(30));
             return cluster;
         }
         catch
@@ -65,7 +76,8 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
     public async Task<BenchChildProcess> StartSiloAsync()
     {
         var name = $"silo-{Interlocked.Increment(ref _started)}";
-        var silo = await BenchChildProcess.StartAsync(name, ["silo", "--name", name, "--pg", _connectionString]);
+        var silo = await BenchChildProcess.StartAsync(name, [SiloCommand.Name, "--name", name, "--pg", _connectionString],
+            watch: _watch is null ? null : line => _watch(name, line));
         lock (_silos)
             _silos.Add(silo);
         return silo;
@@ -82,25 +94,18 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether the client's ring holds exactly the running silos.</summary>
-    public bool ClientViewMatchesSilos()
-    {
-        BenchChildProcess[] silos;
-        lock (_silos)
-            silos = [.. _silos];
-        var ports = ClientView.Ring.Silos.Select(s => s.Port).Order().ToArray();
-        return ports.SequenceEqual(silos.Select(s => s.Port).Order());
-    }
-
-    /// <summary>Waits until the client's ring holds exactly the running silos.</summary>
-    public async Task WaitForClientViewAsync(TimeSpan timeout)
+    /// <summary>Waits until the membership table lists exactly the running silos as Active (the others Dead).</summary>
+    public async Task WaitForActiveSilosAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        while (!ClientViewMatchesSilos())
+        while (true)
         {
+            var active = (await Membership.ReadAsync()).Where(r => r.Status == MembershipRow.Active).Select(r => r.SiloName).Order().ToList();
+            if (active.SequenceEqual(Silos.Select(s => s.Name).Order()))
+                return;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The client's view {ClientView} did not come to the silos on ports {string.Join(", ", _silos.Select(s => s.Port))}.");
-            await Task.Delay(20);
+                throw new TimeoutException($"The membership table lists {string.Join(", ", active)} as active, not {string.Join(", ", Silos.Select(s => s.Name))}.");
+            await Task.Delay(50);
         }
     }
 
@@ -124,6 +129,8 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
         lock (_silos)
             silos = [.. _silos, .. _killed];
         await Task.WhenAll(silos.Select(s => s.DisposeAsync().AsTask()));
+        if (Membership is not null)
+            await Membership.DisposeAsync();
         if (_server is not null)
             await _server.DisposeAsync();
     }

@@ -11,7 +11,7 @@ internal sealed partial class BenchmarkReport
         var body = _courses.Body;
         body.AppendLine("**Navigation over HTTP.** `GET /api/course_home/v1/navigation/{course_key}` against the real API: a child process");
         body.AppendLine("started from src/Api's Release build (so build the solution first: `dotnet build -c Release Actors.sln`), Production");
-        body.AppendLine("environment, embedded SQLite in a throwaway folder. Warm course: published, a learner enrolled and given completions,");
+        body.AppendLine("environment, its embedded default (the API process co-hosts the one Orleans silo), SQLite in a throwaway folder. Warm course: published, a learner enrolled and given completions,");
         body.AppendLine($"all over the API, and the navigation read once before measuring. {NavigationHttpBenchmark.Connections} connections from one in-process client");
         body.AppendLine($"(SocketsHttpHandler, {NavigationHttpBenchmark.Connections} tasks each sending GET and reading the whole body); each row warmed 1 s, then measured");
         body.AppendLine($"{duration.TotalSeconds:N0} s in {NavigationHttpBenchmark.Rounds} slices taken in turn with the other rows' (so drift on the machine hits all rows alike), every");
@@ -21,6 +21,9 @@ internal sealed partial class BenchmarkReport
         body.AppendLine("same bearer token, ignored); same run, same client. The API, the bare endpoint and the client share the machine's");
         body.AppendLine("cores. The last row runs the same bare endpoint inside the client's process instead: one process sharing one thread");
         body.AppendLine("pool serves faster on 2 cores than two processes do, so it is shown, but the like-for-like baseline is the first row.");
+        body.AppendLine("The row before it sends the learner's request with a course key that does not parse: the API answers 400 with problem");
+        body.AppendLine("details before calling any grain, so it shows the API's own cost per request (authentication, routing, an error");
+        body.AppendLine("body) without Orleans.");
         body.AppendLine($"Target: the enrolled learner's requests/s ≥ {NavigationResult.TargetRatio:N1} × the bare endpoint's.");
         body.AppendLine();
         foreach (var result in results)
@@ -32,8 +35,14 @@ internal sealed partial class BenchmarkReport
             body.AppendLine("|---|---|---|---|---|---|");
             AppendRows(body, result.Results, milliseconds: true);
             var ratio = result.LearnerRatio;
-            body.AppendLine($"Enrolled learner / bare: **{ratio:N2}, target {(ratio >= NavigationResult.TargetRatio ? "met" : "not met")}** " +
-                            $"(against the bare endpoint in the client's process: {result.LearnerRatioToInThisProcess:N2}).");
+            body.AppendLine($"Enrolled learner / bare: **{ratio:N2}, {Met(ratio >= NavigationResult.TargetRatio)}** " +
+                            $"(against the bare endpoint in the client's process: {result.LearnerRatioToInThisProcess:N2}); {BeforeTheMove.Runtime}: " +
+                            $"{(result.Blocks > 100 ? BeforeTheMove.NavigationGenerated : BeforeTheMove.NavigationSample)}.");
+            body.AppendLine();
+            body.AppendLine($"Grain calls one learner request makes (the API's own grain call statistics, `GET /admin/api/grains`, before and after " +
+                            $"{GrainCallsPerRequest.Requests} requests sent one at a time): " +
+                            string.Join(", ", result.GrainCalls.Select(c => $"`{c.Method}` {c.PerRequest:N2}")) +
+                            $"; {result.GrainCalls.Sum(c => c.PerRequest):N2} in all.");
             body.AppendLine();
             body.AppendLine("Processor time (user + system, from the OS) per request, same measurements: the client is the benchmark process;");
             body.AppendLine("the server is the API's process or the bare endpoint's.");
@@ -46,7 +55,8 @@ internal sealed partial class BenchmarkReport
         }
 
         body.AppendLine("Where a navigation request's time goes outside HTTP (the generated course, same learner and completions, an");
-        body.AppendLine("in-process silo; each step of the API's handler alone, one caller; median of 7 batch means):");
+        body.AppendLine("Orleans silo in the benchmark process built as the API's embedded one, memory storage, calls through the silo's grain");
+        body.AppendLine("factory as the API's handler makes them; each step of the handler alone, one caller; median of 7 batch means):");
         body.AppendLine();
         body.AppendLine("| step | µs per call | bytes allocated per call |");
         body.AppendLine("|---|---|---|");
@@ -74,13 +84,16 @@ internal sealed partial class BenchmarkReport
                         $"≤ {CollectResult.TargetMegabytes:N0} MB | {(memoryMet ? "met" : "not met")} |");
         body.AppendLine($"| (for scale: the published content itself) | {result.ContentBytes / 1024.0 / 1024.0:N2} MB | | |");
         body.AppendLine();
+        body.AppendLine($"The collect does not touch the actor runtime; {BeforeTheMove.Runtime}: {BeforeTheMove.Collect}.");
+        body.AppendLine();
     }
 
     public void AddStaleness(StalenessResult result)
     {
         var body = _courses.Body;
-        body.AppendLine($"**Staleness after a publish.** An in-process silo (Open edX grains, memory storage) with a warm {result.Blocks:N0}-block course");
-        body.AppendLine($"(the collect benchmark's); {result.Readers} reader loops call `ICourseGrain.GetStructureAsync()` back to back, each read timed.");
+        body.AppendLine($"**Staleness after a publish.** An Orleans silo in the benchmark process (built as the API's embedded one: Open edX");
+        body.AppendLine($"grains, the product's call statistics filter; memory storage) with a warm {result.Blocks:N0}-block course (the collect benchmark's);");
+        body.AppendLine($"{result.Readers} reader loops call `ICourseGrain.GetStructureAsync()` through the silo's grain factory back to back, each read timed.");
         body.AppendLine("Each round publishes version N+1 with `PublishAsync` (content stored, overview updated, rebuild scheduled); T = the moment");
         body.AppendLine("that call returns. *Every reader has it* = the latest, over the readers, of the end of that reader's first read returning");
         body.AppendLine("N+1, minus T. *Last stale start* = the start of the last read that still returned N, minus T: every read started later");
@@ -109,6 +122,7 @@ internal sealed partial class BenchmarkReport
         body.AppendLine("Open edX, for comparison: 30 s (`COURSE_PUBLISH_TASK_DELAY`) before the block-structure rebuild even starts; up to");
         body.AppendLine("3,600 s for the navigation sidebar before openedx-platform PR #38785 (a sidebar read inside that 30 s window cached the");
         body.AppendLine("stale tree under the new course version for the sidebar cache's 1 h timeout).");
+        body.AppendLine($"For comparison, {BeforeTheMove.Runtime}: {BeforeTheMove.Staleness}.");
         body.AppendLine();
     }
 

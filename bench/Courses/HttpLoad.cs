@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Actors.Bench.Ping;
 
 namespace Actors.Bench.Courses;
 

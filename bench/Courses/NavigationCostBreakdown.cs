@@ -6,10 +6,6 @@ using Actors.Grains.Courses;
 using Actors.Grains.Courses.Collect;
 using Actors.Grains.Courses.Navigation;
 using Actors.Grains.Students;
-using Actors.Runtime;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Bench.Courses;
 
@@ -21,41 +17,52 @@ internal sealed record NavigationStep(string Step, TimeSpan Time, double Allocat
 
 /// <summary>
 /// Where a navigation request's time goes, outside HTTP: the same course, learner and completions as the HTTP
-/// benchmark on an in-process silo (memory storage), and each step of the API's navigation handler timed alone, one
-/// caller, after a warm-up, the median of 7 batch means: the grain calls, the completion rollup, the JSON writing (which
-/// includes the rollup), and the copy of the written body into the array the result sends.
+/// benchmark on an Orleans silo in this process (<see cref="InProcessSilo"/>, memory storage), and each step of the
+/// API's navigation handler timed alone, one caller, after a warm-up, the median of 7 batch means: the two grain calls
+/// the handler makes (the course's structure if changed since the version it holds, the learner's course state), a
+/// whole-structure read for comparison, the completion rollup, the JSON writing (which includes the rollup), and the
+/// copy of the written body into the array the result sends.
 /// </summary>
 internal static class NavigationCostBreakdown
 {
     public static async Task<List<NavigationStep>> RunAsync()
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddActorSilo(silo => silo.AddOpenEdxGrains().AddMemoryGrainStorage());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var key = NavigationHttpBenchmark.CourseKey;
-        var content = NavigationHttpBenchmark.BuildCourse();
-        var course = grains.GetGrain<ICourseGrain>(key);
-        await course.PublishAsync(content);
-        var learner = grains.GetGrain<IStudentModuleGrain>(NavigationHttpBenchmark.Learner);
-        await learner.EnrollAsync(key, "audit", isActive: true);
-        foreach (var block in NavigationHttpBenchmark.CompletedBlocks(content))
-            await learner.PublishCompletionAsync(key, block.Id, block.Type, 1.0);
-        var structure = await course.GetStructureAsync();
-        var completion = await learner.GetCompletionAsync(key);
+        var steps = new List<NavigationStep>();
+        CollectedCourse structure = null!;
+        CourseCompletion completion = null!;
+        foreach (var withDashboard in new[] { false, true })
+        {
+            // One silo at a time: the dashboard's metrics listener would see every silo of the process.
+            await using var silo = await InProcessSilo.StartAsync(withDashboard);
+            var silos = withDashboard ? "silo with the dashboard's silo part, as the API's" : "silo without the dashboard";
+            var key = NavigationHttpBenchmark.CourseKey;
+            var content = NavigationHttpBenchmark.BuildCourse();
+            var course = silo.Grains.GetGrain<ICourseGrain>(key);
+            await course.PublishAsync(content);
+            var learner = silo.Grains.GetGrain<IStudentModuleGrain>(NavigationHttpBenchmark.Learner);
+            await learner.EnrollAsync(key, "audit", isActive: true);
+            foreach (var block in NavigationHttpBenchmark.CompletedBlocks(content))
+                await learner.PublishCompletionAsync(key, block.Id, block.Type, 1.0);
+            structure = await course.GetStructureAsync();
+            completion = await learner.GetCompletionAsync(key);
+            var version = structure.Version;
+            async Task TwoCallsAsync()
+            {
+                if (await course.GetStructureIfChangedAsync(version) is not null)
+                    throw new InvalidOperationException("The structure changed during the breakdown.");
+                await learner.GetCourseStateAsync(key);
+            }
+
+            steps.Add(await TimeAsync($"2 grain calls as the handler makes them (structure if changed: unchanged; learner's course state), one caller; {silos}", TwoCallsAsync));
+            steps.Add(await TimeConcurrentAsync($"the same 2 grain calls, {ConcurrentCallers} concurrent callers: wall time per pair on the 2 cores; {silos}", TwoCallsAsync));
+            if (withDashboard)
+                steps.Add(await TimeAsync("1 grain call: GetStructureAsync (the whole structure; immutable, so not copied)", () => course.GetStructureAsync()));
+        }
+
         var now = DateTimeOffset.UtcNow;
         bool LearnerSees(CollectedBlock block) => !block.VisibleToStaffOnly && (block.Start is null || block.Start <= now);
-
-        var steps = new List<NavigationStep>
-        {
-            await TimeAsync("3 grain calls (structure, enrollment, completion)", async () =>
-            {
-                await course.GetStructureAsync();
-                await learner.GetEnrollmentAsync(key);
-                await learner.GetCompletionAsync(key);
-            }),
+        steps.AddRange(
+        [
             await TimeAsync("CompletionRollup.Compute (learner)", () =>
             {
                 CompletionRollup.Compute(structure, completion, LearnerSees);
@@ -71,7 +78,7 @@ internal static class NavigationCostBreakdown
                 Write(structure, null, isStaff: true, now);
                 return Task.CompletedTask;
             }),
-        };
+        ]);
         var reused = new ArrayBufferWriter<byte>(256 * 1024);
         var reusedJson = new Utf8JsonWriter(reused, WriterOptions);
         steps.Add(await TimeAsync("NavigationWriter.Write (learner) into a reused 256 KB buffer", () =>
@@ -91,7 +98,6 @@ internal static class NavigationCostBreakdown
 
         foreach (var step in steps)
             Console.WriteLine($"  {step.Step,-62} {step.Time.TotalMicroseconds,10:N1} µs  {step.AllocatedBytes,12:N0} bytes allocated");
-        await host.StopAsync();
         return steps;
     }
 
@@ -105,6 +111,39 @@ internal static class NavigationCostBreakdown
         using (var json = new Utf8JsonWriter(body, WriterOptions))
             NavigationWriter.Write(json, structure, completion, isStaff, now);
         return body;
+    }
+
+    private const int ConcurrentCallers = 64;
+
+    /// <summary>Wall time per call of <paramref name="call"/> with <see cref="ConcurrentCallers"/> callers in a loop
+    /// (after 1 s of warm-up, 2 s measured), and bytes allocated per call: the cost per call when the cores are busy, as
+    /// under the HTTP benchmark's 64 connections.</summary>
+    private static async Task<NavigationStep> TimeConcurrentAsync(string step, Func<Task> call)
+    {
+        async Task<long> RunAsync(TimeSpan duration)
+        {
+            long calls = 0;
+            var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+            await Task.WhenAll(Enumerable.Range(0, ConcurrentCallers).Select(_ => Task.Run(async () =>
+            {
+                long mine = 0;
+                while (Stopwatch.GetTimestamp() < deadline)
+                {
+                    await call();
+                    mine++;
+                }
+
+                Interlocked.Add(ref calls, mine);
+            })));
+            return calls;
+        }
+
+        await RunAsync(TimeSpan.FromSeconds(1));
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var started = Stopwatch.GetTimestamp();
+        var made = await RunAsync(TimeSpan.FromSeconds(2));
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        return new NavigationStep(step, elapsed / made, (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)made);
     }
 
     /// <summary>The median, over 7 batches of about 100 ms each, of the mean time per call (robust to a busy neighbour).</summary>

@@ -2,10 +2,7 @@ using System.Diagnostics;
 using Actors.Grains;
 using Actors.Grains.Courses;
 using Actors.Grains.Courses.Collect;
-using Actors.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Actors.Bench.Courses;
 
@@ -43,7 +40,7 @@ internal sealed record StalenessResult(int Blocks, int Readers, TimeSpan SettleT
 }
 
 /// <summary>
-/// How long after a publish readers keep getting the old structure. An in-process silo (Open edX grains, memory
+/// How long after a publish readers keep getting the old structure. An Orleans silo in this process (<see cref="InProcessSilo"/>: Open edX grains, memory
 /// storage) holds a warm 10,000-block course; 64 reader loops call <see cref="ICourseGrain.GetStructureAsync"/> back to
 /// back, each read timed (start, end, version returned). Each round publishes version N+1 and measures from the end of
 /// <see cref="ICourseGrain.PublishAsync"/> (T) until every reader has received N+1 (the latest, over readers, of the end
@@ -60,13 +57,9 @@ internal static class StalenessBenchmark
         var idleCollect = MeasureIdleCollect();
         Console.WriteLine($"  collect of the course with no readers: median {idleCollect.TotalMilliseconds:N1} ms");
 
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddActorSilo(silo => silo.AddOpenEdxGrains().AddMemoryGrainStorage());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var settle = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CourseOptions>>().Value.RebuildSettleTime;
-        var course = host.Services.GetRequiredService<IGrainFactory>().GetGrain<ICourseGrain>(CourseKey);
+        await using var silo = await InProcessSilo.StartAsync();
+        var settle = silo.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CourseOptions>>().Value.RebuildSettleTime;
+        var course = silo.Grains.GetGrain<ICourseGrain>(CourseKey);
         await course.PublishAsync(CollectBenchmark.BuildCourse(CourseKey));
         await WaitForStructureAsync(course, 1);
 
@@ -96,7 +89,6 @@ internal static class StalenessBenchmark
 
         state.Stop = true;
         await Task.WhenAll(readers);
-        await host.StopAsync();
         return new StalenessResult(CollectBenchmark.Blocks, Readers, settle, idleCollect, results);
     }
 

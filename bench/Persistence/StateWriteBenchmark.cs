@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Actors.Bench.Ping;
-using Actors.Runtime;
-using Actors.Runtime.Hosting;
+using Actors.Bench.Cluster;
+using Actors.Grains;
+using Actors.Grains.Hosting;
+using Actors.Grains.Storage;
 using Actors.TestSupport.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,9 @@ using Npgsql;
 namespace Actors.Bench.Persistence;
 
 /// <summary>
-/// Grain-state writes on PostgreSQL: 64 callers writing to 1 grain (the grain serialises them) and to 1,000 grains
+/// Grain-state writes on PostgreSQL through the product's storage wiring (<c>UseActorsStorage</c> with
+/// <c>ConnectionStrings:Actors</c>: Orleans' ADO.NET grain storage, our schema and queries) in a silo in this process
+/// (the embedded default's clustering, as the API hosts it): 64 callers writing to 1 grain (the grain serialises them) and to 1,000 grains
 /// (caller c owns grains c, c+64, ...), next to a raw Npgsql baseline doing the same versioned update on the same
 /// rows with the same concurrency (1 grain: one writer at a time, as the grain does). A durable throwaway server
 /// (fsync on) is started unless ACTORS_BENCH_POSTGRES names one.
@@ -19,7 +22,12 @@ namespace Actors.Bench.Persistence;
 internal static class StateWriteBenchmark
 {
     private const int Callers = 64;
-    private const string ServiceId = "bench";
+    private const string ServiceId = BenchClusterConfiguration.ServiceId;
+    public const double TargetRatio = 0.8;
+
+    /// <summary>Each row's time is split into this many slices, taken in turn with the other rows' of its group, so
+    /// drift on a shared machine (fsync times above all) affects every row alike.</summary>
+    public const int Rounds = 4;
 
     public static async Task<List<Measurement>> RunAsync(TimeSpan duration)
     {
@@ -28,57 +36,106 @@ internal static class StateWriteBenchmark
         var connectionString = external ?? await server!.CreateDatabaseAsync("bench");
         Console.WriteLine($"  PostgreSQL: {(server?.ToString() ?? "ACTORS_BENCH_POSTGRES")}");
 
+        var configuration = BenchClusterConfiguration.EmbeddedSilo(connectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddActorSilo(silo => silo.AddGrainsFromAssemblyOf<Program>().UsePostgres(connectionString)
-            .Configure<SiloOptions>(o => o.ServiceId = ServiceId));
+        builder.UseOrleans(silo => silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains());
         using var host = builder.Build();
         await host.StartAsync();
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await RawNpgsqlWriter.SeedAsync(dataSource, ServiceId, "raw", 1000);
+        await RawNpgsqlWriter.SeedAsync(dataSource, ServiceId, 1000);
 
         var results = new List<Measurement>();
-        var writers = Enumerable.Range(0, Callers).Select(_ => new RawNpgsqlWriter(dataSource, ServiceId)).ToArray();
-        var oneAtATime = new SemaphoreSlim(1);
+        var rawWriters = Enumerable.Range(0, Callers).Select(_ => new RawNpgsqlWriter(dataSource, ServiceId)).ToArray();
+        var productQuery = await ProductQueryWriter.ReadQueryAsync(dataSource);
+        var queryWriters = Enumerable.Range(0, Callers).Select(_ => new ProductQueryWriter(dataSource, ServiceId, productQuery)).ToArray();
         foreach (var grainCount in new[] { 1, 1000 })
         {
-            results.Add(await MeasureAsync($"raw Npgsql upsert (baseline), {grainCount} rows", grainCount, async (caller, n) =>
+            WriteLoad[] loads =
+            [
+                new($"raw Npgsql versioned update (baseline), {grainCount} rows", grainCount,
+                    SameRowOneAtATime(grainCount, (caller, key, n) => rawWriters[caller].WriteAsync(key, n))),
+                new($"the product's write query through raw Npgsql, {grainCount} rows", grainCount,
+                    SameRowOneAtATime(grainCount, (caller, key, n) => queryWriters[caller].WriteAsync(key, n))),
+                new($"{GrainRowPrefix}{grainCount} grains", grainCount,
+                    (caller, n) => grains.GetGrain<IStateWriterGrain>(KeyFor(caller, n, grainCount)).Write(n)),
+            ];
+            foreach (var load in loads)
+                await load.PrimeAsync();
+            for (var round = 0; round < Rounds; round++)
             {
-                var key = KeyFor(caller, n, grainCount);
-                if (grainCount == 1)
-                {
-                    await oneAtATime.WaitAsync();
-                    try { await writers[0].WriteAsync("raw", key, n); } finally { oneAtATime.Release(); }
-                }
-                else
-                {
-                    await writers[caller].WriteAsync("raw", key, n);
-                }
-            }, duration));
-            results.Add(await MeasureAsync($"grain state writes, {grainCount} grains", grainCount,
-                (caller, n) => grains.GetGrain<IStateWriterGrain>(KeyFor(caller, n, grainCount)).Write(n), duration));
+                foreach (var load in loads)
+                    await load.MeasureAsync(duration / Rounds);
+            }
+
+            results.AddRange(loads.Select(load => load.Result()));
         }
 
         await host.StopAsync();
         return results;
     }
 
+    /// <summary>How the grain rows' subjects start.</summary>
+    public const string GrainRowPrefix = "grain state writes, ";
+
+    // A write of caller c to its next row; for the single row, one writer at a time (writer 0, so its remembered version
+    // stays right), as the grain serialises its writes.
+    private static Func<int, int, ValueTask> SameRowOneAtATime(int grainCount, Func<int, long, int, ValueTask> write)
+    {
+        if (grainCount != 1)
+            return (caller, n) => write(caller, KeyFor(caller, n, grainCount), n);
+        var oneAtATime = new SemaphoreSlim(1);
+        return async (_, n) =>
+        {
+            await oneAtATime.WaitAsync();
+            try
+            {
+                await write(0, 0, n);
+            }
+            finally
+            {
+                oneAtATime.Release();
+            }
+        };
+    }
+
     // Caller c owns the keys k < grainCount with k mod 64 = c, so no two callers write the same row.
     private static long KeyFor(int caller, int n, int grainCount) =>
         grainCount == 1 ? 0 : caller + (long)Callers * (n % ((grainCount - caller + Callers - 1) / Callers));
 
-    private static async Task<Measurement> MeasureAsync(string subject, int grainCount, Func<int, int, ValueTask> write, TimeSpan duration)
+    /// <summary>One row: a way to write, and what its slices measured so far.</summary>
+    private sealed class WriteLoad(string subject, int grainCount, Func<int, int, ValueTask> write)
     {
-        await RunAsync(write, TimeSpan.FromSeconds(1), new LatencyRecorder());
-        var recorder = new LatencyRecorder();
-        var started = Stopwatch.GetTimestamp();
-        var calls = await RunAsync(write, duration, recorder);
-        var elapsed = Stopwatch.GetElapsedTime(started);
-        var (p50, p99) = recorder.Percentiles();
-        var result = new Measurement(subject, grainCount, calls, elapsed, p50, p99);
-        Console.WriteLine($"  {subject,-44} {result.PerSecond,10:N0} writes/s  p50={p50.TotalMilliseconds,7:N2} ms  p99={p99.TotalMilliseconds,7:N2} ms");
-        return result;
+        private readonly LatencyRecorder _recorder = new(64 * 1024);
+        private long _writes;
+        private TimeSpan _elapsed;
+
+        /// <summary>Every row (grain) written once (rows inserted, grains activated), then 1 s of warm-up.</summary>
+        public async Task PrimeAsync()
+        {
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(Callers, grainCount)).Select(caller => Task.Run(async () =>
+            {
+                for (var n = 0; n < (grainCount + Callers - 1) / Callers; n++)
+                    await write(caller, n);
+            })));
+            await RunAsync(write, TimeSpan.FromSeconds(1), new LatencyRecorder(64 * 1024));
+        }
+
+        public async Task MeasureAsync(TimeSpan duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            _writes += await RunAsync(write, duration, _recorder);
+            _elapsed += Stopwatch.GetElapsedTime(started);
+        }
+
+        public Measurement Result()
+        {
+            var (p50, p99) = _recorder.Percentiles();
+            var result = new Measurement(subject, grainCount, _writes, _elapsed, p50, p99);
+            Console.WriteLine($"  {subject,-56} {result.PerSecond,8:N0} writes/s  p50={p50.TotalMilliseconds,7:N2} ms  p99={p99.TotalMilliseconds,7:N2} ms");
+            return result;
+        }
     }
 
     private static async Task<long> RunAsync(Func<int, int, ValueTask> write, TimeSpan duration, LatencyRecorder recorder)

@@ -1,18 +1,16 @@
 using System.Diagnostics;
 
-namespace Actors.Bench.Transport;
+namespace Actors.Bench;
 
-/// <summary>
-/// Per-caller latency samples (every call), merged and sorted at the end for exact percentiles. Unlike the ping
-/// benchmark's recorder it starts each caller small: 256 callers × a pre-sized million-sample list would be 2 GB.
-/// </summary>
-internal sealed class CallLatencies
+/// <summary>Per-caller latency samples (every call), merged and sorted at the end for exact percentiles.</summary>
+/// <param name="initialCapacity">Samples each caller's list holds before it grows.</param>
+internal sealed class LatencyRecorder(int initialCapacity = 1 << 20)
 {
     private readonly List<List<long>> _perCaller = [];
 
     public List<long> ForCaller()
     {
-        var samples = new List<long>(4096);
+        var samples = new List<long>(initialCapacity);
         lock (_perCaller)
             _perCaller.Add(samples);
         return samples;

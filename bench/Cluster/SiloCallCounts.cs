@@ -1,0 +1,29 @@
+using Actors.Grains.Diagnostics;
+
+namespace Actors.Bench.Cluster;
+
+/// <summary>Calls of one grain method each silo has served, from the product's per-silo grain call statistics
+/// (<see cref="GrainCallStatistics"/>, read through Orleans' management grain as the admin API reads them).</summary>
+internal static class SiloCallCounts
+{
+    /// <summary>Silo name → calls of <paramref name="method"/> served since the silo started.</summary>
+    public static async Task<Dictionary<string, long>> OfAsync(IGrainFactory grains, string method)
+    {
+        var answers = await grains.GetGrain<IManagementGrain>(0)
+            .SendControlCommandToProvider<GrainCallStatistics>(GrainCallStatistics.ServiceKey, GrainCallStatistics.SnapshotCommand);
+        return answers.Cast<SiloCallStatistics>().ToDictionary(
+            silo => silo.SiloName, silo => silo.Methods.Where(m => m.Method == method).Sum(m => m.Calls));
+    }
+}
+
+/// <summary>
+/// Lets the management grain's generic control command for <see cref="GrainCallStatistics"/> cross process boundaries:
+/// without it, serializing the call (its invokable is generic over <see cref="GrainCallStatistics"/>, a type with no
+/// serializer) fails with "Type … is not allowed". Applied to the benchmark's client and silos.
+/// </summary>
+internal static class GrainCallStatisticsTypeAllowance
+{
+    public static void Allow(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
+        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Orleans.Serialization.Configuration.TypeManifestOptions>(
+            services, options => options.AllowedTypes.Add(Orleans.Serialization.TypeSystem.RuntimeTypeNameFormatter.Format(typeof(GrainCallStatistics))));
+}
