@@ -15,15 +15,3 @@ internal static class SiloCallCounts
             silo => silo.SiloName, silo => silo.Methods.Where(m => m.Method == method).Sum(m => m.Calls));
     }
 }
-
-/// <summary>
-/// Lets the management grain's generic control command for <see cref="GrainCallStatistics"/> cross process boundaries:
-/// without it, serializing the call (its invokable is generic over <see cref="GrainCallStatistics"/>, a type with no
-/// serializer) fails with "Type … is not allowed". Applied to the benchmark's client and silos.
-/// </summary>
-internal static class GrainCallStatisticsTypeAllowance
-{
-    public static void Allow(Microsoft.Extensions.DependencyInjection.IServiceCollection services) =>
-        Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<Orleans.Serialization.Configuration.TypeManifestOptions>(
-            services, options => options.AllowedTypes.Add(Orleans.Serialization.TypeSystem.RuntimeTypeNameFormatter.Format(typeof(GrainCallStatistics))));
-}

@@ -12,7 +12,7 @@ namespace Actors.Bench.Cluster;
 /// The hidden subcommand <c>silo --name NAME --pg CONNECTION_STRING</c>: a silo process built as src/Silo builds its
 /// silo (<c>UseActorsCluster</c>, <c>UseActorsStorage</c>, <c>AddOpenEdxGrains</c>, the dashboard's per-silo part), plus
 /// this assembly's grains, in the cluster whose membership table is in that PostgreSQL database, on loopback and free
-/// ports; it also lets <see cref="GrainCallStatisticsTypeAllowance"/> through, for the per-silo call counts. Writes <c>ready SILO_PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
+/// ports. Writes <c>ready SILO_PORT</c> once Active; leaves the cluster gracefully when its standard input closes;
 /// warnings and errors go to standard error.
 /// </summary>
 internal static class SiloCommand
@@ -29,7 +29,7 @@ internal static class SiloCommand
         ChildArguments.LogWarningsToStandardError(builder.Logging, builder.Services);
         builder.UseOrleans(silo =>
         {
-            silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains().ConfigureServices(GrainCallStatisticsTypeAllowance.Allow);
+            silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains();
             if (BenchSettings.SiloDashboard)
                 silo.AddDashboard(options => options.HideTrace = true);
             BenchSettings.ApplySiloMessaging(silo);

@@ -60,7 +60,7 @@ internal sealed class SiloProcessCluster : IAsyncDisposable
             var builder = Host.CreateApplicationBuilder();
             builder.Logging.ClearProviders();
             var configuration = BenchClusterConfiguration.Client(cluster._connectionString);
-            builder.UseOrleansClient(client => BenchSettings.ApplyClientConnections(client.UseActorsCluster(configuration).ConfigureServices(GrainCallStatisticsTypeAllowance.Allow)));
+            builder.UseOrleansClient(client => BenchSettings.ApplyClientConnections(client.UseActorsCluster(configuration)));
             cluster._client = builder.Build();
             await cluster._client.StartAsync();
             return cluster;
