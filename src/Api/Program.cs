@@ -65,6 +65,7 @@ app.MapCompletion();
 app.MapCoursewareState();
 app.MapCourses();
 app.MapNavigation();
+app.MapProgress();
 
 app.Run();
 return 0;

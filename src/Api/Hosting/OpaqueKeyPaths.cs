@@ -27,6 +27,7 @@ internal static partial class OpaqueKeyPaths
     [
         CoursesPath(),
         NavigationPath(),
+        ProgressPath(),
         XBlockCoursePath(),
         XBlockI4xUsagePath(),
         EnrollmentPath(),
@@ -88,6 +89,9 @@ internal static partial class OpaqueKeyPaths
 
     [GeneratedRegex($"^/api/course_home/v1/navigation/{SlashCourseKey}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NavigationPath();
+
+    [GeneratedRegex($"^/api/course_home/v1/progress/{SlashCourseKey}/[^/]+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ProgressPath();
 
     [GeneratedRegex($"^/courses/{SlashCourseKey}/xblock/", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex XBlockCoursePath();

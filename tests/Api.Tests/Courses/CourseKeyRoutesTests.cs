@@ -68,6 +68,21 @@ public sealed class CourseKeyRoutesTests
 
     [Theory]
     [MemberData(nameof(Forms))]
+    public async Task Progress_TakesEveryFormOfTheKey(string inUrl, string canonical)
+    {
+        await using var app = new ApiApplication();
+        var client = app.CreateAdministratorClient();
+        (await client.PostAsync($"/api/courses/v1/{canonical}/publish", TinyCourse(canonical))).EnsureSuccessStatusCode();
+
+        var progress = JsonDocument.Parse(await client.GetStringAsync($"/api/course_home/v1/progress/{inUrl}/alice")).RootElement;
+
+        Assert.Equal("alice", progress.GetProperty("username").GetString());
+        var subsection = progress.GetProperty("section_scores")[0].GetProperty("subsections")[0];
+        Assert.Equal(UsageKeyOf(canonical, "sequential", "s1"), subsection.GetProperty("block_key").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(Forms))]
     public async Task Navigation_TakesEveryFormOfTheKey(string inUrl, string canonical)
     {
         await using var app = new ApiApplication();

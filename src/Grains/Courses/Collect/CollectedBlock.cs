@@ -35,8 +35,12 @@ public enum CompletionMode
 /// <param name="Icon">Navigation icon: sequentials <c>fa-pencil-square-o</c> when graded and scored; verticals
 /// <c>problem</c>, <c>video</c> or <c>other</c>; otherwise null.</param>
 /// <param name="CompletionMode">How it takes part in completion.</param>
-/// <param name="MaxScore">A problem's maximum score (0 when it has no response inputs); null for other blocks.</param>
-/// <param name="GradedProblems">Graded scored problems beneath (sequentials and above).</param>
+/// <param name="MaxScore">A scored block's points possible as shown (weighted), what a learner who has not attempted it
+/// sees (see <see cref="ScoredBlocks"/>); null for blocks without a score.</param>
+/// <param name="GradedProblems">Navigation's question count: graded scored blocks at or beneath this one, LTI excluded
+/// (<see cref="ScoredBlocks.IsCountedQuestion"/>).</param>
+/// <param name="Weight">A scored block's <c>weight</c>, which scales a learner's raw score; null when not set.</param>
+/// <param name="Name">The block's own display name, without navigation's suffix (progress shows this one).</param>
 [GenerateSerializer, Immutable, Alias("actors.CollectedBlock")]
 public sealed record CollectedBlock(
     string Id,
@@ -54,4 +58,11 @@ public sealed record CollectedBlock(
     string? Icon,
     CompletionMode CompletionMode,
     double? MaxScore,
-    int GradedProblems);
+    int GradedProblems,
+    double? Weight,
+    string Name)
+{
+    /// <summary>Whether the block has a score.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsScored => MaxScore is not null;
+}

@@ -5,8 +5,9 @@ namespace Actors.Grains.Courses.Collect;
 /// <summary>
 /// Collect: turns published content into the <see cref="CollectedCourse"/> navigation and progress read, once per
 /// published version and never on a request's path. A pure function of its input (so it can run off the grain's turn),
-/// linear in the number of blocks. Blocks not reachable from the course root are left out. Throws when a problem's OLX
-/// cannot be parsed; the course then keeps its previous structure.
+/// linear in the number of blocks. Blocks not reachable from the course root are left out. Max scores of scored blocks
+/// (<see cref="ScoredBlocks"/>) are computed here, once per version — progress never computes them. Throws when a
+/// problem's or ORA's OLX cannot be parsed; the course then keeps its previous structure.
 /// </summary>
 public static class CourseCollector
 {
@@ -24,7 +25,9 @@ public static class CourseCollector
         DateTimeOffset? latestStart = null;
         var startTimes = new SortedSet<DateTimeOffset>();
 
-        int Visit(ContentBlock block, string? parent, int depth, DateTimeOffset? inheritedStart, bool inheritedStaffOnly, DateTimeOffset? inheritedDue, bool inheritedGraded)
+        // Returns (navigation's question count, whether any block at or beneath is scored).
+        (int Questions, bool Scored) Visit(ContentBlock block, string? parent, int depth, DateTimeOffset? inheritedStart, bool inheritedStaffOnly,
+            DateTimeOffset? inheritedDue, bool inheritedGraded)
         {
             var start = Later(inheritedStart, block.Start);
             var staffOnly = inheritedStaffOnly || block.VisibleToStaffOnly == true;
@@ -39,23 +42,29 @@ public static class CourseCollector
 
             var children = block.Children ?? [];
             var childTypes = new HashSet<string>(StringComparer.Ordinal);
-            var gradedProblems = 0;
+            var questions = 0;
+            var scoredBeneath = false;
             foreach (var childId in children)
             {
                 var child = byId[childId];
                 childTypes.Add(child.Type);
-                gradedProblems += Visit(child, block.Id, depth + 1, start, staffOnly, due, graded);
+                var (childQuestions, childScored) = Visit(child, block.Id, depth + 1, start, staffOnly, due, graded);
+                questions += childQuestions;
+                scoredBeneath |= childScored;
             }
 
-            double? maxScore = block.Type == "problem" ? ProblemScore.MaxScore(block.Data, block.Weight) : null;
-            if (graded && maxScore > 0)
-                gradedProblems++;
+            var isScored = ScoredBlocks.IsScored(block);
+            double? maxScore = isScored ? ScoredBlocks.WeightedPossible(ScoredBlocks.RawPossible(block), block.Weight) : null;
+            if (graded && ScoredBlocks.IsCountedQuestion(block))
+                questions++;
+            scoredBeneath |= isScored;
 
+            var name = NameOf(block);
             collected[block.Id] = new CollectedBlock(
-                block.Id, block.Type, DisplayNameOf(block, graded, gradedProblems), children, parent, depth, graded, block.Format, due, start,
-                staffOnly, block.HideFromToc == true, IconOf(block.Type, graded, gradedProblems, childTypes), CompletionModeOf(block.Type),
-                maxScore, gradedProblems);
-            return gradedProblems;
+                block.Id, block.Type, DisplayNameOf(block.Type, name, graded, questions), children, parent, depth, graded, block.Format, due, start,
+                staffOnly, block.HideFromToc == true, IconOf(block.Type, graded, scoredBeneath, childTypes), CompletionModeOf(block.Type),
+                maxScore, questions, isScored ? block.Weight : null, name);
+            return (questions, scoredBeneath);
         }
 
         Visit(root, null, 0, null, false, null, false);
@@ -69,23 +78,23 @@ public static class CourseCollector
         : ExcludedTypes.Contains(type) ? CompletionMode.Excluded
         : CompletionMode.Completable;
 
-    private static string DisplayNameOf(ContentBlock block, bool graded, int gradedProblems)
+    private static string NameOf(ContentBlock block) => block.DisplayName ?? block.Type switch
     {
-        var name = block.DisplayName ?? block.Type switch
-        {
-            "chapter" => "Section",
-            "sequential" => "Subsection",
-            "vertical" => "Unit",
-            _ => block.Type,
-        };
-        return block.Type == "sequential" && graded && gradedProblems > 0
-            ? $"{name} ({gradedProblems} {(gradedProblems == 1 ? "Question" : "Questions")})"
-            : name;
-    }
+        "chapter" => "Section",
+        "sequential" => "Subsection",
+        "vertical" => "Unit",
+        _ => block.Type,
+    };
 
-    private static string? IconOf(string type, bool graded, int gradedProblems, HashSet<string> childTypes) => type switch
+    private static string DisplayNameOf(string type, string name, bool graded, int questions) =>
+        type == "sequential" && graded && questions > 0
+            ? $"{name} ({questions} {(questions == 1 ? "Question" : "Questions")})"
+            : name;
+
+    // Open edX: a graded sequential gets the pencil icon when it is "scored" (some block beneath has a score, LTI too).
+    private static string? IconOf(string type, bool graded, bool scored, HashSet<string> childTypes) => type switch
     {
-        "sequential" => graded && gradedProblems > 0 ? "fa-pencil-square-o" : null,
+        "sequential" => graded && scored ? "fa-pencil-square-o" : null,
         "vertical" => childTypes.Contains("problem") ? "problem" : childTypes.Contains("video") ? "video" : "other",
         _ => null,
     };

@@ -22,9 +22,15 @@ public sealed record CourseContent([property: JsonPropertyName("blocks")] IReadO
 /// <param name="Format">The assignment type, e.g. "Homework" (on sequentials; shown as <c>description</c>).</param>
 /// <param name="VisibleToStaffOnly">Hidden from learners (inherited).</param>
 /// <param name="HideFromToc">Hidden from the table of contents (this block only).</param>
-/// <param name="Weight">A problem's total points, overriding the count of its response inputs.</param>
-/// <param name="Data">A problem's OLX (<c>&lt;problem&gt;...&lt;/problem&gt;</c>), from which its max score is computed.</param>
+/// <param name="Weight">A scored block's points as shown (Open edX's <c>weight</c>): its raw points are scaled to it.
+/// 0 makes the block count nowhere.</param>
+/// <param name="Data">A problem's OLX (<c>&lt;problem&gt;...&lt;/problem&gt;</c>) or an ORA's
+/// (<c>&lt;openassessment&gt;...&lt;/openassessment&gt;</c>), from which its max score is computed.</param>
 /// <param name="Course">Course-level settings, on the root block only.</param>
+/// <param name="HasScore">Whether a block whose type does not always have a score has one (Open edX's <c>has_score</c>
+/// field: LTI blocks, unknown XBlocks). See <c>ScoredBlocks</c>.</param>
+/// <param name="Points">A scored block's raw points possible, overriding what its type gives (<c>edx_sga</c>'s
+/// <c>points</c>, for one).</param>
 [GenerateSerializer, Immutable, Alias("actors.ContentBlock")]
 public sealed record ContentBlock(
     [property: JsonPropertyName("id")] string Id,
@@ -39,7 +45,9 @@ public sealed record ContentBlock(
     [property: JsonPropertyName("hide_from_toc")] bool? HideFromToc = null,
     [property: JsonPropertyName("weight")] double? Weight = null,
     [property: JsonPropertyName("data")] string? Data = null,
-    [property: JsonPropertyName("course")] CourseSettings? Course = null);
+    [property: JsonPropertyName("course")] CourseSettings? Course = null,
+    [property: JsonPropertyName("has_score")] bool? HasScore = null,
+    [property: JsonPropertyName("points")] double? Points = null);
 
 /// <summary>Course-level settings carried by the root block; they become the course overview.</summary>
 /// <param name="End">When the course ends.</param>

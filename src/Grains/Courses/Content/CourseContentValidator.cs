@@ -95,6 +95,8 @@ public static class CourseContentValidator
             add($"{path}.data", $"Longer than {options.MaxProblemLength} characters.");
         if (block.Weight is < 0 or double.NaN or double.PositiveInfinity)
             add($"{path}.weight", "Must be a finite number, 0 or more.");
+        if (block.Points is < 0 or double.NaN or double.PositiveInfinity)
+            add($"{path}.points", "Must be a finite number, 0 or more.");
     }
 
     // Only when every reference is valid: blocks not reachable from the root may not form cycles, and nesting is bounded.

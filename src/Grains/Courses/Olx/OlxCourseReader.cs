@@ -196,8 +196,9 @@ internal sealed class OlxCourseReader
             id, type, fields.String("display_name"), children, fields.Date("start"), fields.Date("due"),
             fields.Bool("graded"), fields.String("format"), fields.Bool("visible_to_staff_only"), fields.Bool("hide_from_toc"),
             fields.Number("weight"),
-            Data: type == "problem" ? element.ToString(SaveOptions.DisableFormatting) : null,
-            Course: type == "course" ? OlxCourseSettings.Read(fields, _files) : null));
+            Data: type is "problem" or "openassessment" ? element.ToString(SaveOptions.DisableFormatting) : null,
+            Course: type == "course" ? OlxCourseSettings.Read(fields, _files) : null,
+            HasScore: fields.Bool("has_score"), Points: fields.Number("points")));
 
         if (children is null)
             return id;

@@ -24,7 +24,8 @@ namespace Actors.Grains.Courses.Olx;
 /// <c>&lt;textbook&gt;</c> under the course are course metadata, not blocks.</item>
 /// <item>Fields: <c>display_name</c>, <c>start</c>, <c>due</c> (ISO 8601, quotes allowed, no offset = UTC),
 /// <c>graded</c>, <c>visible_to_staff_only</c>, <c>hide_from_toc</c> (<c>true</c>/<c>false</c>), <c>format</c>,
-/// <c>weight</c>; a problem's <c>Data</c> is its whole <c>&lt;problem&gt;</c> element. Other components keep only
+/// <c>weight</c>, <c>has_score</c>, <c>points</c>; a problem's or ORA's <c>Data</c> is its whole <c>&lt;problem&gt;</c> or
+/// <c>&lt;openassessment&gt;</c> element. Other components keep only
 /// their type and fields. <c>policies/{run}/policy.json</c> entries (<c>"type/url_name"</c>) override attributes.</item>
 /// <item>The root also carries <see cref="CourseSettings"/> (see the course attributes, policy and
 /// <c>about/short_description.html</c>, <c>about/effort.html</c>).</item>

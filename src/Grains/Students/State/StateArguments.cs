@@ -11,7 +11,7 @@ internal static class StateArguments
         StateBlockKey.TryParse(usageKey, out var key, out var error) ? key : throw new InvalidArgumentException(error, parameterName);
 
     /// <summary>The fields of a state sent for <paramref name="key"/>: a JSON object of at most
-    /// <see cref="StudentStateOptions.MaxStateBytes"/> UTF-8 bytes; a problem's <c>score</c> field must be a score.
+    /// <see cref="StudentStateOptions.MaxStateBytes"/> UTF-8 bytes; a scored block's <c>score</c> field must be a score.
     /// Violations name <paramref name="parameterName"/>, or <paramref name="scoreParameterName"/> for the score.</summary>
     public static ImmutableSortedDictionary<string, string> State(StateBlockKey key, string? state, StudentStateOptions options,
         string parameterName, string scoreParameterName)
@@ -21,7 +21,7 @@ internal static class StateArguments
         if (state.Length > options.MaxStateBytes || Encoding.UTF8.GetByteCount(state) > options.MaxStateBytes)
             throw new InvalidArgumentException($"A state is at most {options.MaxStateBytes} bytes of JSON.", parameterName);
         var fields = StateJson.TryParseObject(state, out var error) ?? throw new InvalidArgumentException(error!, parameterName);
-        if (key.BlockType == StateBlockKey.ProblemType && StateJson.TryReadScore(fields, out var scoreError) is null)
+        if (key.CarriesScore && StateJson.TryReadScore(fields, out var scoreError) is null)
             throw new InvalidArgumentException(scoreError!, scoreParameterName);
         return fields;
     }

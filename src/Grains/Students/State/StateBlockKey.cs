@@ -16,8 +16,13 @@ namespace Actors.Grains.Students.State;
 [GenerateSerializer, Immutable, Alias("actors.StateBlockKey")]
 public sealed record StateBlockKey(string UsageKey, string ContextKey, string BlockType)
 {
-    /// <summary>The block type whose writes are recorded in history and carry scores (Open edX: <c>module_type == 'problem'</c>).</summary>
+    /// <summary>The block type whose writes are recorded in history (Open edX: <c>module_type == 'problem'</c>).</summary>
     public const string ProblemType = "problem";
+
+    /// <summary>Whether this block's state carries its score (<c>grade</c>/<c>max_grade</c>): a block type that can have a
+    /// score (<see cref="Courses.Collect.ScoredBlocks.CarriesScore"/>), problems and ORA, drag-and-drop, staff-graded and
+    /// LTI blocks among them.</summary>
+    public bool CarriesScore => Courses.Collect.ScoredBlocks.CarriesScore(BlockType);
 
     /// <summary>Whether writes of this block are recorded in <c>student_module_history</c>.</summary>
     public bool HasHistory => BlockType == ProblemType;

@@ -12,7 +12,7 @@ internal sealed record StateChange(StateBlockKey Key, ImmutableSortedDictionary<
 
     /// <summary>The row after this change at <paramref name="at"/>, or null when there is nothing to write (a delete of a
     /// block without a row: Open edX ignores missing rows). Scores follow <see cref="StateJson.TryReadScore"/> for
-    /// <c>problem</c> blocks: a <c>score</c> object sets <c>grade</c>/<c>max_grade</c>, <c>"score": null</c> clears them,
+    /// blocks that can have a score (<see cref="StateBlockKey.CarriesScore"/>): a <c>score</c> object sets <c>grade</c>/<c>max_grade</c>, <c>"score": null</c> clears them,
     /// no <c>score</c> field leaves them as they were.</summary>
     public StudentModuleRow? Apply(StudentModuleRow? current, DateTimeOffset at)
     {
@@ -27,7 +27,7 @@ internal sealed record StateChange(StateBlockKey Key, ImmutableSortedDictionary<
             fields = StateJson.NoFields;
 
         var (grade, maxGrade) = (current?.Grade, current?.MaxGrade);
-        if (Key.BlockType == StateBlockKey.ProblemType && StateJson.TryReadScore(fields, out _) is { Found: true } score)
+        if (Key.CarriesScore && StateJson.TryReadScore(fields, out _) is { Found: true } score)
             (grade, maxGrade) = (score.Earned, score.Possible);
         return new StudentModuleRow(Key.ContextKey, Key.UsageKey, Key.BlockType, StateJson.Write(fields), grade, maxGrade, current?.Created ?? at, at);
     }

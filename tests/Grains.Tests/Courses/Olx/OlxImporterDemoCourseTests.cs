@@ -93,7 +93,7 @@ public sealed class OlxImporterDemoCourseTests
         var problems = blocks.Where(b => b.Type == "problem").ToList();
 
         Assert.All(problems, p => Assert.Equal("problem", XElement.Parse(p.Data!).Name.LocalName));
-        Assert.All(blocks.Where(b => b.Type != "problem"), b => Assert.Null(b.Data));
+        Assert.All(blocks.Where(b => b.Type is not ("problem" or "openassessment")), b => Assert.Null(b.Data));
         var python = Assert.Single(blocks, b => b.Id == $"{Prefix}problem+block@720cac326b684155b4845d32af4aeef0");
         Assert.Equal("Simple Python-Evaluated Input Problem", python.DisplayName);
         Assert.Equal(1.0, python.Weight);
@@ -101,6 +101,22 @@ public sealed class OlxImporterDemoCourseTests
         Assert.Equal($"{Prefix}drag-and-drop-v2+block@1feb18be7d7c481bb075d943ffb04893", dragAndDrop.Id);
         Assert.Equal("Drag and Drop", dragAndDrop.DisplayName);
         Assert.Equal(1.0, dragAndDrop.Weight);
+    }
+
+    [Fact]
+    public void Collect_DemoCourse_ScoresOraFromItsRubric_LtiByHasScore_AndOtherScoredXBlocksByTheirDefaults()
+    {
+        var collected = CourseCollector.Collect("course-v1:OpenedX+DemoX+DemoCourse", 1, Demo.Value);
+        double? MaxScoreOf(string type) => collected.Blocks.Values.First(b => b.Type == type).MaxScore;
+
+        Assert.Equal([3.0, 10.0], collected.Blocks.Values.Where(b => b.Type == "openassessment").Select(b => b.MaxScore!.Value).Order());
+        Assert.All(collected.Blocks.Values.Where(b => b.Type == "lti"), b => Assert.Equal(1.0, b.MaxScore));
+        Assert.Equal(1.0, MaxScoreOf("drag-and-drop-v2"));
+        Assert.Equal(1.0, MaxScoreOf("staffgradedxblock"));
+        Assert.Equal(1.0, MaxScoreOf("edx_sga")); // weight="1.0" scales its 100 points
+        Assert.Equal(1.0, MaxScoreOf("done"));
+        Assert.Null(MaxScoreOf("poll"));
+        Assert.Equal(23 + 2 + 2 + 4, collected.Blocks.Values.Count(b => b.IsScored));
     }
 
     [Fact]
