@@ -31,6 +31,7 @@ internal static partial class OpaqueKeyPaths
         XBlockCoursePath(),
         XBlockI4xUsagePath(),
         EnrollmentPath(),
+        MobileCourseStatusPath(),
     ];
 
     /// <summary>Rewrites slash-form keys into single segments, routes, then decodes key route values. Call it instead of
@@ -102,4 +103,7 @@ internal static partial class OpaqueKeyPaths
 
     [GeneratedRegex($"^/api/enrollment/v1/enrollment/[^/,]+,{SlashCourseKey}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnrollmentPath();
+
+    [GeneratedRegex($"^/api/mobile/v4/users/[^/]+/course_status_info/{SlashCourseKey}$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MobileCourseStatusPath();
 }

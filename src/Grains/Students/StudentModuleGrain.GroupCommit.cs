@@ -75,7 +75,7 @@ internal sealed partial class StudentModuleGrain
 
     private async Task FlushAsync(List<StateWrite> batch)
     {
-        var contextKeys = batch.SelectMany(w => w.Changes).Select(c => c.Key.ContextKey).Distinct(StringComparer.Ordinal).ToList();
+        var contextKeys = batch.SelectMany(w => w.ContextKeys).Distinct(StringComparer.Ordinal).ToList();
         try
         {
             var durable = new Dictionary<string, ImmutableDictionary<string, StudentModuleRow>>(StringComparer.Ordinal);

@@ -93,13 +93,14 @@ internal sealed partial class StudentModuleGrain
         Task.FromResult(new StudentWriteStatistics(_skippedCrawlerWrites, _writes, _flushes, _failedFlushes, _failedWrites));
 
     /// <summary>Validated changes of one call: a no-op for crawlers, else queued in the pending batch until durable.</summary>
-    private async Task WriteAsync(IReadOnlyList<StateChange> changes, string? userAgent, string what, CancellationToken cancellationToken)
+    private async Task WriteAsync(IReadOnlyList<StateChange> changes, string? userAgent, string what, CancellationToken cancellationToken,
+        StateCondition? condition = null)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (await IsCrawlerAsync(userAgent, what))
             return;
         // Once queued the write is not abandoned when the caller stops waiting: it becomes durable or fails with its batch.
-        await EnqueueAsync(new StateWrite(NextWriteTime(), changes));
+        await EnqueueAsync(new StateWrite(NextWriteTime(), changes, condition));
     }
 
     /// <summary>The record of a row, or null when its state reads as absent (null or <c>{}</c>). With

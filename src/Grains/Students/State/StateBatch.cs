@@ -3,7 +3,8 @@ using System.Collections.Immutable;
 namespace Actors.Grains.Students.State;
 
 /// <summary>What one flush writes: the writes of a batch folded, in order, onto the durable rows — one row per block
-/// (its final state) and one history entry per change of a <c>problem</c> block (what that change left).</summary>
+/// (its final state) and one history entry per change of a <c>problem</c> block (what that change left). A write whose
+/// <see cref="StateWrite.Condition"/> fails at that point is skipped whole.</summary>
 internal sealed class StateBatch
 {
     private readonly Dictionary<(string ContextKey, string UsageKey), StudentModuleRow> _rows = [];
@@ -24,12 +25,17 @@ internal sealed class StateBatch
     public static StateBatch Fold(IEnumerable<StateWrite> writes, IReadOnlyDictionary<string, ImmutableDictionary<string, StudentModuleRow>> durable)
     {
         var batch = new StateBatch();
+        StudentModuleRow? Current(StateBlockKey block) =>
+            batch._rows.GetValueOrDefault((block.ContextKey, block.UsageKey)) ?? durable[block.ContextKey].GetValueOrDefault(block.UsageKey);
+
         foreach (var write in writes)
         {
+            if (write.Condition is { } condition && Current(condition.Key) is { } checkedRow && checkedRow.Modified > condition.NotModifiedAfter)
+                continue;
             foreach (var change in write.Changes)
             {
                 var key = (change.Key.ContextKey, change.Key.UsageKey);
-                var current = batch._rows.GetValueOrDefault(key) ?? durable[key.ContextKey].GetValueOrDefault(key.UsageKey);
+                var current = Current(change.Key);
                 if (change.Apply(current, write.At) is not { } row)
                     continue;
                 batch._rows[key] = row;
