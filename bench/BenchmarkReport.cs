@@ -4,7 +4,7 @@ namespace Actors.Bench;
 
 /// <summary>
 /// Formats the figures as sections of docs/benchmarks.md, each with the command that produced it: <c>courses</c>
-/// (navigation, collect, staleness), <c>persistence</c>, <c>cluster</c> (cluster-calls, failover), <c>false-death</c>
+/// (navigation, collect, staleness), <c>persistence</c>, <c>group-commit</c>, <c>cluster</c> (cluster-calls, failover), <c>false-death</c>
 /// and <c>dashboard</c>. Each section lies between <c>&lt;!-- bench:NAME --&gt;</c> and <c>&lt;!-- /bench:NAME --&gt;</c>;
 /// <see cref="WriteTo"/> rewrites only the sections this run measured and leaves the others as they are.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed partial class BenchmarkReport(string command)
 {
     private readonly Section _courses = new("courses", "## Courses");
     private readonly Section _persistence = new("persistence", "## Persistence");
+    private readonly Section _groupCommit = new("group-commit", "## Group commit");
     private readonly Section _cluster = new("cluster", "## Cluster");
     private readonly Section _dashboard = new("dashboard", "## Dashboard");
     private readonly Section _falseDeath = new("false-death", "## False deaths");
@@ -59,7 +60,7 @@ internal sealed partial class BenchmarkReport(string command)
         return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private IEnumerable<Section> Sections() => [_courses, _persistence, _cluster, _falseDeath, _dashboard];
+    private IEnumerable<Section> Sections() => [_courses, _persistence, _groupCommit, _cluster, _falseDeath, _dashboard];
 
     /// <summary>One marked section of the document.</summary>
     private sealed class Section(string name, string heading)

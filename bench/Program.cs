@@ -3,10 +3,12 @@ using Actors.Bench.Cluster;
 using Actors.Bench.Courses;
 using Actors.Bench.Dashboard;
 using Actors.Bench.Persistence;
+using Actors.Bench.Students;
 
 // Benchmarks of the product on Orleans. Usage: dotnet run -c Release --project bench -- [navigation] [collect] [staleness]
-//   [persistence] [cluster-calls] [failover] [dashboard] [false-death] [--seconds N] [--soak-minutes N] [--update-docs]
+//   [persistence] [group-commit] [cluster-calls] [failover] [dashboard] [false-death] [--seconds N] [--soak-minutes N] [--update-docs]
 // navigation, collect, staleness: courses (section bench:courses); persistence: grain-state writes (bench:persistence);
+// group-commit: courseware state writes, the learner grain's group commit vs Open edX's way (bench:group-commit);
 // cluster-calls, failover: grain calls across processes and failover after a silo is killed (bench:cluster);
 // false-death: a soak looking for healthy silos declared dead (bench:false-death); dashboard: the Orleans Dashboard's
 // cost (bench:dashboard).
@@ -62,6 +64,12 @@ if (Runs("persistence"))
 {
     Console.WriteLine($"Persistence: grain-state writes on PostgreSQL, {seconds} s per measurement");
     report.AddStateWrites(await StateWriteBenchmark.RunAsync(duration), duration);
+}
+
+if (Runs("group-commit"))
+{
+    Console.WriteLine($"Group commit: courseware state writes on PostgreSQL, {GroupCommitWorkload.Callers} writers, {seconds} s per measurement");
+    report.AddGroupCommit(await GroupCommitBenchmark.RunAsync(duration), duration);
 }
 
 if (Runs("cluster-calls"))
