@@ -21,6 +21,7 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
 {
     private const string Course = "course-v1:ActorsX+Intro+2026";
     private const string Prefix = "block-v1:ActorsX+Intro+2026+type@";
+    private const string StateBlock = "problem+block@check_owner";
     private static readonly string[] Blocks =
         ["html+block@welcome_text", "problem+block@check_owner", "html+block@intro_notes", "problem+block@check_hosting"];
 
@@ -64,8 +65,10 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
                     Json($$$"""{"course_details": {"course_id": "{{{Course}}}"}}"""))).StatusCode);
             }
 
-            // Writers: each learner records rising completions; every 200 is an acknowledged write.
+            // Writers: each learner records rising completions, and every fourth step its courseware state (a group-committed
+            // StudentModule write); every 200 or 204 is an acknowledged write.
             var acknowledged = new ConcurrentDictionary<(string Learner, string Block), double>();
+            var acknowledgedState = new ConcurrentDictionary<string, int>();
             var outcomes = new ConcurrentDictionary<string, int>();
             using var stop = new CancellationTokenSource();
             var writers = learners.Select(learner => Task.Run(async () =>
@@ -73,6 +76,20 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
                 using var client = Client(api, tokens.Issue(learner, administrator: false));
                 for (var step = 1; !stop.IsCancellationRequested; step++)
                 {
+                    if (step % 4 == 0)
+                    {
+                        using var put = await client.PutAsync($"/api/courseware/v1/state/{learner}/{Prefix}{StateBlock}",
+                            Json(FormattableString.Invariant($$"""{"step": {{step}}}""")));
+                        var putBody = await put.Content.ReadAsStringAsync();
+                        outcomes.AddOrUpdate(((int)put.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                        if (put.StatusCode == HttpStatusCode.NoContent)
+                            acknowledgedState[learner] = step;
+                        else
+                            Assert.True(put.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout && putBody.Contains("\"title\"", StringComparison.Ordinal),
+                                $"{learner}: {(int)put.StatusCode} {putBody}");
+                        continue;
+                    }
+
                     var block = Blocks[step % Blocks.Length];
                     var completion = Math.Min(1.0, step / 1000.0);
                     using var response = await client.PostAsync($"/courses/{Course}/xblock/{Prefix}{block}/handler/publish_completion",
@@ -95,7 +112,8 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
             await stop.CancelAsync();
             await Task.WhenAll(writers);
 
-            output.WriteLine($"HTTP outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}; acknowledged (learner, block) pairs: {acknowledged.Count}");
+            output.WriteLine($"HTTP outcomes: {string.Join(", ", outcomes.OrderBy(o => o.Key))}; acknowledged (learner, block) pairs: {acknowledged.Count}; learners with acknowledged state: {acknowledgedState.Count}");
+            Assert.NotEmpty(acknowledgedState);
             Assert.True(outcomes.GetValueOrDefault("200") > 100, $"outcomes: {string.Join(", ", outcomes)}");
             await using var connection = new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync();
@@ -108,6 +126,18 @@ public sealed class SiloProcessKillTests(PostgresDatabaseFixture database, ITest
                 read.Parameters.AddWithValue("b", Prefix + block);
                 var stored = (double?)await read.ExecuteScalarAsync();
                 Assert.True(stored >= completion, $"{learner} {block}: acknowledged {completion}, stored {stored?.ToString() ?? "nothing"}");
+            }
+
+            foreach (var (learner, step) in acknowledgedState)
+            {
+                await using var read = new NpgsqlCommand(
+                    "select state from student_module where username = @u and course_id = @c and module_id = @m", connection);
+                read.Parameters.AddWithValue("u", learner);
+                read.Parameters.AddWithValue("c", Course);
+                read.Parameters.AddWithValue("m", Prefix + StateBlock);
+                var state = (string?)await read.ExecuteScalarAsync();
+                var stored = state is null ? 0 : System.Text.Json.JsonDocument.Parse(state).RootElement.GetProperty("step").GetInt32();
+                Assert.True(stored >= step, $"{learner}: state acknowledged at step {step}, stored {state ?? "nothing"}");
             }
         }
         finally
