@@ -8,8 +8,9 @@ public sealed class StudentStateOptions
 
     /// <summary>How long the first write into an empty batch waits for more writes of the same learner before the batch
     /// is flushed (writes arriving while a flush is in flight join the next batch without waiting). 0 flushes at the
-    /// grain's next turn. Default 2 ms: it adds at most that to a lone write's latency.</summary>
-    public TimeSpan FlushWindow { get; set; } = TimeSpan.FromMilliseconds(2);
+    /// grain's next turn. Default 0: batches form by themselves while the previous one commits (measured with 64
+    /// writers on one learner: 3.8× Open edX's writes/s at 0, 2.7× at 2 ms, whose wait only added latency).</summary>
+    public TimeSpan FlushWindow { get; set; } = TimeSpan.Zero;
 
     /// <summary>The most writes (calls of set, set_many or delete) one flush commits; a batch that reaches it is flushed
     /// at once. Default 256.</summary>
