@@ -54,6 +54,14 @@ public interface IStudentStore
     Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
         CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Writes the batches of several learners in ONE transaction: for each batch, in list order, what
+    /// <see cref="WriteStudentModulesAsync(string, IReadOnlyList{StudentModuleRow}, IReadOnlyList{StudentModuleHistoryRow}, CancellationToken)"/>
+    /// writes for that learner. Each learner appears at most once. Either all of it, for every learner, is committed or
+    /// none of it.
+    /// </summary>
+    Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken);
+
     /// <summary>The history of <paramref name="username"/>'s row of <paramref name="usageKey"/> in
     /// <paramref name="contextKey"/>, newest first (by insertion); empty when there is no row or no history.</summary>
     Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,

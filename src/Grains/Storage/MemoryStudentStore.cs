@@ -76,23 +76,30 @@ public sealed class MemoryStudentStore : IStudentStore
 
     /// <inheritdoc />
     public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        WriteStudentModulesAsync([new LearnerStateBatch(username, rows, history)], cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         lock (_lock)
         {
-            foreach (var row in rows)
+            foreach (var (username, rows, history) in batches)
             {
-                if (!_modules.TryGetValue((username, row.ContextKey), out var byBlock))
-                    _modules[(username, row.ContextKey)] = byBlock = new Dictionary<string, StudentModuleRow>(StringComparer.Ordinal);
-                byBlock[row.UsageKey] = byBlock.TryGetValue(row.UsageKey, out var existing) ? row with { Created = existing.Created } : row;
-            }
+                foreach (var row in rows)
+                {
+                    if (!_modules.TryGetValue((username, row.ContextKey), out var byBlock))
+                        _modules[(username, row.ContextKey)] = byBlock = new Dictionary<string, StudentModuleRow>(StringComparer.Ordinal);
+                    byBlock[row.UsageKey] = byBlock.TryGetValue(row.UsageKey, out var existing) ? row with { Created = existing.Created } : row;
+                }
 
-            foreach (var entry in history)
-            {
-                if (!_history.TryGetValue((username, entry.ContextKey, entry.UsageKey), out var entries))
-                    _history[(username, entry.ContextKey, entry.UsageKey)] = entries = [];
-                entries.Add(entry);
+                foreach (var entry in history)
+                {
+                    if (!_history.TryGetValue((username, entry.ContextKey, entry.UsageKey), out var entries))
+                        _history[(username, entry.ContextKey, entry.UsageKey)] = entries = [];
+                    entries.Add(entry);
+                }
             }
         }
 

@@ -7,8 +7,9 @@ namespace Actors.Grains.Storage;
 /// <summary>The <see cref="IStudentStore"/> of a PostgreSQL silo: the <c>enrollment</c>, <c>block_completion</c>,
 /// <c>student_module</c> and <c>student_module_history</c> tables (<c>Postgres/Migrations</c>), through the silo's one
 /// <see cref="NpgsqlDataSource"/>. Each call is one statement, committed on its own, except
-/// <see cref="WriteStudentModulesAsync"/>: one transaction of two statements sent in one round trip (a multi-row
-/// upsert over <c>unnest</c>ed arrays, then the history rows joined to the upserted ids).</summary>
+/// the courseware state writes: one transaction of two statements sent in one round trip (a multi-row upsert over
+/// <c>unnest</c>ed arrays with a username column, so one transaction carries the batches of many learners, then the
+/// history rows joined to the upserted ids).</summary>
 public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudentStore
 {
     private const string Store = "PostgreSQL";
@@ -96,35 +97,50 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
     /// <inheritdoc />
     public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
         CancellationToken cancellationToken) =>
-        RunAsync($"writing {rows.Count} courseware state rows of '{username}'", async () =>
+        WriteAsync([new LearnerStateBatch(username, rows, history)], $"writing {rows.Count} courseware state rows of '{username}'", cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
+        WriteAsync(batches, batches.Count == 1
+            ? $"writing {batches[0].Rows.Count} courseware state rows of '{batches[0].Username}'"
+            : $"writing {batches.Sum(b => b.Rows.Count)} courseware state rows of {batches.Count} learners", cancellationToken);
+
+    /// <summary>Every batch's rows in one multi-row upsert over <c>unnest</c>ed arrays (with a username column), then
+    /// every history entry joined to the upserted ids, in list order: two statements of one transaction.</summary>
+    private Task WriteAsync(IReadOnlyList<LearnerStateBatch> batches, string operation, CancellationToken cancellationToken) =>
+        RunAsync(operation, async () =>
         {
+            var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
             if (rows.Count == 0)
                 return 0;
+            var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(Batch(
                 "insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
-                "select $1, r.course_id, r.module_id, r.module_type, r.state, r.grade, r.max_grade, r.created, r.modified " +
-                "from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::timestamptz[], $9::timestamptz[]) " +
-                "as r(course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
+                "select r.username, r.course_id, r.module_id, r.module_type, r.state, r.grade, r.max_grade, r.created, r.modified " +
+                "from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::float8[], $8::timestamptz[], $9::timestamptz[]) " +
+                "as r(username, course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
                 "on conflict (username, course_id, module_id) do update set module_type = excluded.module_type, state = excluded.state, " +
                 "grade = excluded.grade, max_grade = excluded.max_grade, modified = excluded.modified",
-                username, rows.Select(r => r.ContextKey).ToArray(), rows.Select(r => r.UsageKey).ToArray(), rows.Select(r => r.ModuleType).ToArray(),
-                rows.Select(r => r.State).ToArray(), rows.Select(r => r.Grade).ToArray(), rows.Select(r => r.MaxGrade).ToArray(),
-                rows.Select(r => r.Created.ToUniversalTime()).ToArray(), rows.Select(r => r.Modified.ToUniversalTime()).ToArray()));
+                rows.Select(r => r.Username).ToArray(), rows.Select(r => r.Row.ContextKey).ToArray(), rows.Select(r => r.Row.UsageKey).ToArray(),
+                rows.Select(r => r.Row.ModuleType).ToArray(), rows.Select(r => r.Row.State).ToArray(), rows.Select(r => r.Row.Grade).ToArray(),
+                rows.Select(r => r.Row.MaxGrade).ToArray(), rows.Select(r => r.Row.Created.ToUniversalTime()).ToArray(),
+                rows.Select(r => r.Row.Modified.ToUniversalTime()).ToArray()));
             if (history.Count > 0)
             {
                 batch.BatchCommands.Add(Batch(
                     "insert into student_module_history (student_module_id, created, state, grade, max_grade) " +
                     "select m.id, h.created, h.state, h.grade, h.max_grade " +
-                    "from unnest($2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::float8[], $7::float8[]) with ordinality " +
-                    "as h(course_id, module_id, created, state, grade, max_grade, ord) " +
-                    "join student_module m on m.username = $1 and m.course_id = h.course_id and m.module_id = h.module_id " +
+                    "from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::float8[], $7::float8[]) with ordinality " +
+                    "as h(username, course_id, module_id, created, state, grade, max_grade, ord) " +
+                    "join student_module m on m.username = h.username and m.course_id = h.course_id and m.module_id = h.module_id " +
                     "order by h.ord",
-                    username, history.Select(h => h.ContextKey).ToArray(), history.Select(h => h.UsageKey).ToArray(),
-                    history.Select(h => h.Created.ToUniversalTime()).ToArray(), history.Select(h => h.State).ToArray(),
-                    history.Select(h => h.Grade).ToArray(), history.Select(h => h.MaxGrade).ToArray()));
+                    history.Select(h => h.Username).ToArray(), history.Select(h => h.Entry.ContextKey).ToArray(),
+                    history.Select(h => h.Entry.UsageKey).ToArray(), history.Select(h => h.Entry.Created.ToUniversalTime()).ToArray(),
+                    history.Select(h => h.Entry.State).ToArray(), history.Select(h => h.Entry.Grade).ToArray(),
+                    history.Select(h => h.Entry.MaxGrade).ToArray()));
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -10,8 +10,8 @@ namespace Actors.Grains.Storage;
 /// <summary>The <see cref="IStudentStore"/> of the embedded default: the <c>enrollment</c>, <c>block_completion</c>,
 /// <c>student_module</c> and <c>student_module_history</c> tables in the silo's SQLite file (<c>Sqlite/Migrations</c>).
 /// Times are stored as UTC ticks. Each call is one statement in its own (durable, <c>synchronous = full</c>)
-/// transaction, except <see cref="WriteStudentModulesAsync"/>: one <c>BEGIN IMMEDIATE</c> transaction of multi-row
-/// upserts and history inserts (<see cref="RowsPerStatement"/> rows per statement).</summary>
+/// transaction, except the courseware state writes: one <c>BEGIN IMMEDIATE</c> transaction of multi-row upserts and history
+/// inserts (each row names its learner, so one transaction carries the batches of many learners) (<see cref="RowsPerStatement"/> rows per statement).</summary>
 public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
 {
     private const string Store = "SQLite";
@@ -102,18 +102,29 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
     /// <inheritdoc />
     public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
         CancellationToken cancellationToken) =>
-        RunAsync($"writing {rows.Count} courseware state rows of '{username}'", async () =>
+        WriteAsync([new LearnerStateBatch(username, rows, history)], $"writing {rows.Count} courseware state rows of '{username}'", cancellationToken);
+
+    /// <inheritdoc />
+    public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
+        WriteAsync(batches, batches.Count == 1
+            ? $"writing {batches[0].Rows.Count} courseware state rows of '{batches[0].Username}'"
+            : $"writing {batches.Sum(b => b.Rows.Count)} courseware state rows of {batches.Count} learners", cancellationToken);
+
+    private Task WriteAsync(IReadOnlyList<LearnerStateBatch> batches, string operation, CancellationToken cancellationToken) =>
+        RunAsync(operation, async () =>
         {
+            var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
             if (rows.Count == 0)
                 return 0;
+            var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock now
             foreach (var chunk in rows.Chunk(RowsPerStatement))
-                await UpsertModulesAsync(connection, transaction, username, chunk, cancellationToken);
+                await UpsertModulesAsync(connection, transaction, chunk, cancellationToken);
             var order = 0;
             foreach (var chunk in history.Chunk(RowsPerStatement))
             {
-                await InsertHistoryAsync(connection, transaction, username, chunk, order, cancellationToken);
+                await InsertHistoryAsync(connection, transaction, chunk, order, cancellationToken);
                 order += chunk.Length;
             }
 
@@ -143,19 +154,18 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
             return (IReadOnlyList<StudentModuleHistoryRow>)rows;
         });
 
-    private static async Task UpsertModulesAsync(SqliteConnection connection, SqliteTransaction transaction, string username,
-        StudentModuleRow[] rows, CancellationToken cancellationToken)
+    private static async Task UpsertModulesAsync(SqliteConnection connection, SqliteTransaction transaction,
+        (string Username, StudentModuleRow Row)[] rows, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = new StringBuilder("insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) values ");
-        command.Parameters.AddWithValue("$username", username);
         for (var i = 0; i < rows.Length; i++)
         {
-            var row = rows[i];
+            var (username, row) = rows[i];
             sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
-                $"($username, $c{i}, $m{i}, $t{i}, $s{i}, $g{i}, $x{i}, $cr{i}, $mo{i})");
-            AddParameters(command, i, ("c", row.ContextKey), ("m", row.UsageKey), ("t", row.ModuleType), ("s", row.State), ("g", row.Grade),
+                $"($u{i}, $c{i}, $m{i}, $t{i}, $s{i}, $g{i}, $x{i}, $cr{i}, $mo{i})");
+            AddParameters(command, i, ("u", username), ("c", row.ContextKey), ("m", row.UsageKey), ("t", row.ModuleType), ("s", row.State), ("g", row.Grade),
                 ("x", row.MaxGrade), ("cr", row.Created.UtcTicks), ("mo", row.Modified.UtcTicks));
         }
 
@@ -165,26 +175,25 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task InsertHistoryAsync(SqliteConnection connection, SqliteTransaction transaction, string username,
-        StudentModuleHistoryRow[] history, int firstOrder, CancellationToken cancellationToken)
+    private static async Task InsertHistoryAsync(SqliteConnection connection, SqliteTransaction transaction,
+        (string Username, StudentModuleHistoryRow Entry)[] history, int firstOrder, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         var values = new StringBuilder();
-        command.Parameters.AddWithValue("$username", username);
         for (var i = 0; i < history.Length; i++)
         {
-            var entry = history[i];
-            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({firstOrder + i}, $c{i}, $m{i}, $cr{i}, $s{i}, $g{i}, $x{i})");
-            AddParameters(command, i, ("c", entry.ContextKey), ("m", entry.UsageKey), ("cr", entry.Created.UtcTicks), ("s", entry.State),
+            var (username, entry) = history[i];
+            values.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"({firstOrder + i}, $c{i}, $m{i}, $cr{i}, $s{i}, $g{i}, $x{i}, $u{i})");
+            AddParameters(command, i, ("u", username), ("c", entry.ContextKey), ("m", entry.UsageKey), ("cr", entry.Created.UtcTicks), ("s", entry.State),
                 ("g", entry.Grade), ("x", entry.MaxGrade));
         }
 
-        // VALUES columns are column1..column7: order, course_id, module_id, created, state, grade, max_grade.
+        // VALUES columns are column1..column8: order, course_id, module_id, created, state, grade, max_grade, username.
         command.CommandText =
             "insert into student_module_history (student_module_id, created, state, grade, max_grade) " +
             "select m.id, h.column4, h.column5, h.column6, h.column7 from (values " + values + ") as h " +
-            "join student_module m on m.username = $username and m.course_id = h.column2 and m.module_id = h.column3 " +
+            "join student_module m on m.username = h.column8 and m.course_id = h.column2 and m.module_id = h.column3 " +
             "order by h.column1";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

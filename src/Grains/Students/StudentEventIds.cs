@@ -8,4 +8,6 @@ internal static class StudentEventIds
     public const int CrawlerWriteSkipped = 6101;
     public const int StateFlushFailed = 6102;
     public const int StateFlushed = 6103;
+    public const int StateCommitted = 6104;
+    public const int StateCommitFailed = 6105;
 }

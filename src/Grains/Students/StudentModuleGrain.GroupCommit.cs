@@ -8,11 +8,12 @@ namespace Actors.Grains.Students;
 /// Group commit of courseware state writes. Write calls are <c>[AlwaysInterleave]</c>, so while one waits for its batch
 /// the next ones run and join the batch. The first write into an empty batch starts the flush loop, which waits up to
 /// <see cref="StudentStateOptions.FlushWindow"/> (less if the batch reaches <see cref="StudentStateOptions.MaxBatchSize"/>),
-/// then commits batches one after another — one store transaction each — until none is pending; writes arriving during
-/// a flush form the next batch. Everything here runs on the activation's scheduler (one turn at a time), so the lists
+/// then commits batches one after another until none is pending; writes arriving during a flush form the next batch.
+/// A flush hands its folded batch to the silo's <see cref="StudentStateCommitter"/>, which writes the batches of many
+/// learners in one store transaction; the flush completes when that transaction commits or fails. Everything here runs on the activation's scheduler (one turn at a time), so the lists
 /// need no locks.
 /// <para>A batch is folded onto the durable rows only at flush time, in write order; if its transaction fails, exactly
-/// its writes fail, the durable snapshot was never touched, and the contexts it touched are re-read from the store on
+/// its writes fail (and those of the other learners in that transaction fail their own batches), the durable snapshot was never touched, and the contexts it touched are re-read from the store on
 /// next use (a failed commit's outcome may be unknown). A later batch is folded onto that re-read state, so no failed
 /// write leaks into it. Deactivation (idle collection, graceful silo shutdown) waits for the loop to finish first.</para>
 /// </summary>
@@ -85,7 +86,7 @@ internal sealed partial class StudentModuleGrain
             var rows = folded.Rows;
             if (rows.Count > 0)
             {
-                await store.WriteStudentModulesAsync(Username, rows, folded.History, CancellationToken.None);
+                await committer.CommitAsync(new LearnerStateBatch(Username, rows, folded.History));
                 _flushes++;
             }
 

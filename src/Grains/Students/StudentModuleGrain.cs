@@ -19,7 +19,8 @@ namespace Actors.Grains.Students;
 /// comes back for different content. Re-publishing the value a block already has writes nothing (as Open edX).</para>
 /// </summary>
 internal sealed partial class StudentModuleGrain(
-    IStudentStore store, TimeProvider time, IOptions<StudentStateOptions> stateOptions, ILogger<StudentModuleGrain> logger)
+    IStudentStore store, StudentStateCommitter committer, TimeProvider time, IOptions<StudentStateOptions> stateOptions,
+    ILogger<StudentModuleGrain> logger)
     : Grain, IStudentModuleGrain
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;

@@ -4,12 +4,22 @@ using Actors.Grains.Students.State;
 
 namespace Actors.Grains.Tests.Students;
 
-/// <summary>A memory store whose writes fail (without storing anything) while <see cref="FailWrites"/> is set.</summary>
+/// <summary>A memory store whose writes fail (without storing anything) while <see cref="FailWrites"/> is set, and which
+/// counts its courseware state transactions.</summary>
 internal sealed class FailingStudentStore : IStudentStore
 {
     private readonly MemoryStudentStore _inner = new();
 
+    private int _transactions;
+    private int _failedTransactions;
+
     public bool FailWrites { get; set; }
+
+    /// <summary>Courseware state write transactions committed.</summary>
+    public int Transactions => Volatile.Read(ref _transactions);
+
+    /// <summary>Courseware state write transactions failed.</summary>
+    public int FailedTransactions => Volatile.Read(ref _failedTransactions);
 
     public Task<IReadOnlyList<Enrollment>> LoadEnrollmentsAsync(string username, CancellationToken cancellationToken) =>
         _inner.LoadEnrollmentsAsync(username, cancellationToken);
@@ -28,7 +38,20 @@ internal sealed class FailingStudentStore : IStudentStore
 
     public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
         CancellationToken cancellationToken) =>
-        FailWrites ? throw Failure() : _inner.WriteStudentModulesAsync(username, rows, history, cancellationToken);
+        WriteStudentModulesAsync([new LearnerStateBatch(username, rows, history)], cancellationToken);
+
+    public async Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
+    {
+        await Task.Yield(); // a transaction takes a while: let more batches gather
+        if (FailWrites)
+        {
+            Interlocked.Increment(ref _failedTransactions);
+            throw Failure();
+        }
+
+        await _inner.WriteStudentModulesAsync(batches, cancellationToken);
+        Interlocked.Increment(ref _transactions);
+    }
 
     public Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
         CancellationToken cancellationToken) =>

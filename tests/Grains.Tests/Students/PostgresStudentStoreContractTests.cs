@@ -71,6 +71,25 @@ public sealed class PostgresStudentStoreContractTests(PostgresDatabaseFixture fi
     }
 
     [Fact]
+    public async Task WriteStudentModules_TwoLearnersOneTransaction_AStatementFails_NothingOfEitherIsCommitted()
+    {
+        var dataSource = await OpenDataSourceAsync();
+        var store = new PostgresStudentStore(dataSource);
+        const string problem = "block-v1:Org+Course+Run+type@problem+block@p1";
+        var row = new StudentModuleRow(Course, problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+        // Bob's history entry carries a NUL character, which PostgreSQL refuses in text: the history statement fails.
+        await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync(
+        [
+            new LearnerStateBatch("alice", [row], [new StudentModuleHistoryRow(Course, problem, row.State, null, null, row.Modified)]),
+            new LearnerStateBatch("bob", [row], [new StudentModuleHistoryRow(Course, problem, "{\"bad\":\"\0\"}", null, null, row.Modified)]),
+        ], CancellationToken.None));
+
+        Assert.Empty(await store.LoadStudentModulesAsync("alice", Course, CancellationToken.None));
+        Assert.Empty(await store.LoadStudentModulesAsync("bob", Course, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task StudentModuleTables_HaveAnalystFriendlyTypes()
     {
         var dataSource = await OpenDataSourceAsync();

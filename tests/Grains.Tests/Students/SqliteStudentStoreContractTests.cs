@@ -65,6 +65,29 @@ public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDis
     }
 
     [Fact]
+    public async Task WriteStudentModules_TwoLearnersOneTransaction_AStatementFails_NothingOfEitherIsCommitted()
+    {
+        var sqlite = await _database.OpenAsync();
+        var store = new SqliteStudentStore(sqlite);
+        await using (var connection = await sqlite.OpenConnectionAsync(CancellationToken.None))
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = "drop table student_module_history";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        var row = new StudentModuleRow(Course, Problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync(
+        [
+            new LearnerStateBatch("alice", [row], []),
+            new LearnerStateBatch("bob", [row], [new StudentModuleHistoryRow(Course, Problem, row.State, null, null, row.Modified)]),
+        ], CancellationToken.None));
+
+        Assert.Empty(await store.LoadStudentModulesAsync("alice", Course, CancellationToken.None));
+        Assert.Empty(await store.LoadStudentModulesAsync("bob", Course, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task StudentModuleTables_AreQueryableWithSql()
     {
         var sqlite = await _database.OpenAsync();

@@ -230,4 +230,27 @@ public abstract class StudentStoreContract
         Assert.Equal(1234, (await store.LoadStudentModulesAsync("alice", Course, CancellationToken.None)).Count);
         Assert.Single(await store.LoadStudentModuleHistoryAsync("alice", Course, rows[1000].UsageKey, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task WriteStudentModules_ManyLearnersInOneTransaction_EachGetsExactlyItsRowsAndHistory()
+    {
+        var store = await OpenAsync();
+        var alice = Module(Problem1, """{"a":1}""", T0, grade: 1, maxGrade: 2);
+        var bob = Module(Problem1, """{"b":1}""", T0.AddTicks(10));
+        var bobHtml = Module(Html1, "{}", T0.AddTicks(20), type: "html");
+
+        await store.WriteStudentModulesAsync(
+        [
+            new LearnerStateBatch("alice", [alice], [new StudentModuleHistoryRow(Course, Problem1, alice.State, 1, 2, alice.Modified)]),
+            new LearnerStateBatch("bob", [bob, bobHtml], [new StudentModuleHistoryRow(Course, Problem1, bob.State, null, null, bob.Modified)]),
+        ], CancellationToken.None);
+
+        var reopened = await OpenAsync();
+        Assert.Equal([alice], await reopened.LoadStudentModulesAsync("alice", Course, CancellationToken.None));
+        Assert.Equal([bob, bobHtml], (await reopened.LoadStudentModulesAsync("bob", Course, CancellationToken.None)).OrderBy(r => r.Modified));
+        Assert.Equal([new StudentModuleHistoryRow(Course, Problem1, alice.State, 1, 2, alice.Modified)],
+            await reopened.LoadStudentModuleHistoryAsync("alice", Course, Problem1, CancellationToken.None));
+        Assert.Equal([new StudentModuleHistoryRow(Course, Problem1, bob.State, null, null, bob.Modified)],
+            await reopened.LoadStudentModuleHistoryAsync("bob", Course, Problem1, CancellationToken.None));
+    }
 }

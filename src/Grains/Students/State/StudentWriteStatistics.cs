@@ -5,7 +5,8 @@ namespace Actors.Grains.Students.State;
 /// <param name="SkippedCrawlerWrites">Writes from crawlers that were answered as successes without writing: state,
 /// completion and enrollment writes alike.</param>
 /// <param name="Writes">State writes acknowledged (each <c>set</c>, <c>set_many</c> or <c>delete</c> call once).</param>
-/// <param name="Flushes">Store transactions that committed a batch.</param>
+/// <param name="Flushes">Batches committed, each in one store transaction (shared with other learners' batches by the
+/// silo's <see cref="StudentStateCommitter"/>).</param>
 /// <param name="FailedFlushes">Batches whose transaction failed (their writes failed).</param>
 /// <param name="FailedWrites">State writes that failed with their batch.</param>
 [GenerateSerializer, Immutable, Alias("actors.StudentWriteStatistics")]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Actors.Grains.Students.State;
 
@@ -8,8 +9,10 @@ internal static class StudentsServiceCollectionExtensions
     public static IServiceCollection AddStudents(this IServiceCollection services)
     {
         services.AddOptions<StudentStateOptions>().BindConfiguration(StudentStateOptions.SectionName)
-            .Validate(o => o.Validate() is null, "Actors:Students: FlushWindow 0..1 s; MaxBatchSize, MaxBlocksPerCall at least 1; MaxStateBytes at least 2.")
+            .Validate(o => o.Validate() is null, "Actors:Students: FlushWindow, CommitWindow 0..1 s; MaxBatchSize, MaxRowsPerTransaction, MaxBlocksPerCall at least 1; MaxStateBytes at least 2.")
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<StudentStateCommitter>();
         return services;
     }
 }

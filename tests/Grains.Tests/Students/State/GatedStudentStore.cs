@@ -50,6 +50,12 @@ internal sealed class GatedStudentStore : IStudentStore
         await _inner.WriteStudentModulesAsync(username, rows, history, cancellationToken);
     }
 
+    public async Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
+    {
+        await PassAsync(_batches, new Gate([.. batches.SelectMany(b => b.Rows)]), cancellationToken);
+        await _inner.WriteStudentModulesAsync(batches, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StudentModuleHistoryRow>> LoadStudentModuleHistoryAsync(string username, string contextKey, string usageKey,
         CancellationToken cancellationToken) =>
         _inner.LoadStudentModuleHistoryAsync(username, contextKey, usageKey, cancellationToken);

@@ -14,11 +14,12 @@ public sealed class GroupCommitTests
 
     private static string Unit(int i) => $"block-v1:Org+Course+Run+type@vertical+block@u{i}";
 
-    private static Task<TestSilo> StartAsync(IStudentStore store, TimeSpan? window = null, int maxBatch = 256) =>
+    private static Task<TestSilo> StartAsync(IStudentStore store, TimeSpan? window = null, int maxBatch = 256, TimeSpan? commitWindow = null) =>
         TestSilo.StartAsync(services: s => s.AddStudentStore(store).Configure<StudentStateOptions>(o =>
         {
             o.FlushWindow = window ?? o.FlushWindow;
             o.MaxBatchSize = maxBatch;
+            o.CommitWindow = commitWindow ?? o.CommitWindow;
         }));
 
     [Fact]
@@ -117,6 +118,74 @@ public sealed class GroupCommitTests
         Assert.Equal("""{"attempts":1}""", (await grain.GetStateAsync(P1))!.State);
         Assert.Null(await grain.GetStateAsync(Seq));
         Assert.Single((await grain.GetStateHistoryAsync(P1))!);
+    }
+
+    [Fact]
+    public async Task ManyLearnersWritingAtOnce_ShareTransactions_EveryWriteStored()
+    {
+        var store = new FailingStudentStore();
+        // The committer waits up to 1 s for more learners after the first batch, so the test does not depend on timing.
+        await using var silo = await StartAsync(store, commitWindow: TimeSpan.FromSeconds(1));
+        var grains = Enumerable.Range(0, 64).Select(i => silo.Grains.GetGrain<IStudentModuleGrain>($"learner{i}")).ToList();
+        await Task.WhenAll(grains.Select(g => g.GetStateAsync(Seq))); // activated, context loaded
+
+        await Task.WhenAll(grains.Select((g, i) => g.SetStateAsync(P1, $$"""{"attempts": {{i}}}""")));
+
+        Assert.InRange(store.Transactions, 1, 8);
+        for (var i = 0; i < grains.Count; i++)
+        {
+            Assert.Equal($$"""{"attempts":{{i}}}""", (await grains[i].GetStateAsync(P1))!.State);
+            var stored = await store.LoadStudentModulesAsync($"learner{i}", "course-v1:Org+Course+Run", CancellationToken.None);
+            Assert.Equal($$"""{"attempts":{{i}}}""", Assert.Single(stored).State);
+            Assert.Single((await grains[i].GetStateHistoryAsync(P1))!);
+            var stats = await grains[i].GetWriteStatisticsAsync();
+            Assert.Equal((1L, 1L, 0L), (stats.Writes, stats.Flushes, stats.FailedWrites));
+        }
+    }
+
+    [Fact]
+    public async Task SharedTransactionFails_EveryIncludedWriteFails_AndLaterReadsShowNoneOfThem()
+    {
+        var store = new GatedStudentStore();
+        await using var silo = await StartAsync(store, commitWindow: TimeSpan.FromSeconds(1));
+        var grains = Enumerable.Range(0, 8).Select(i => silo.Grains.GetGrain<IStudentModuleGrain>($"learner{i}")).ToList();
+        await Task.WhenAll(grains.Select(g => g.GetStateAsync(Seq)));
+
+        var writes = grains.Select((g, i) => g.SetStatesAsync(new Dictionary<string, string>
+        {
+            [P1] = $$"""{"attempts": {{i}}}""",
+            [Seq] = """{"position": 3}""",
+        })).ToList();
+        var held = await store.NextBatchAsync();
+        held.Fail();
+
+        foreach (var write in writes)
+            await Assert.ThrowsAsync<StorageException>(() => write);
+        Assert.Equal(16, held.Rows.Count); // all eight learners' rows were in the one failed transaction
+        foreach (var grain in grains)
+        {
+            Assert.Null(await grain.GetStateAsync(P1));
+            Assert.Null(await grain.GetStateAsync(Seq));
+            Assert.Null(await grain.GetStateHistoryAsync(P1));
+            var stats = await grain.GetWriteStatisticsAsync();
+            Assert.Equal((0L, 1L, 1L), (stats.Writes, stats.FailedFlushes, stats.FailedWrites));
+        }
+
+        // The learners write again: the next shared transaction commits, and only the new writes are there.
+        var retry = Task.WhenAll(grains.Select(g => g.SetStateAsync(Seq, """{"position": 4}""")));
+        while (!retry.IsCompleted)
+        {
+            var next = store.NextBatchAsync();
+            if (await Task.WhenAny(retry, next) == next)
+                (await next).Commit();
+        }
+
+        await retry;
+        foreach (var grain in grains)
+        {
+            Assert.Equal("""{"position":4}""", (await grain.GetStateAsync(Seq))!.State);
+            Assert.Null(await grain.GetStateAsync(P1));
+        }
     }
 
     [Fact]
