@@ -22,7 +22,7 @@ public sealed class AdminSignInBrowserTests(ChromeBrowser browser, AdminSignInBr
         Driver.FindElement(By.Id("token")).SendKeys(token);
         Driver.FindElement(By.Id("sign-in")).Click();
 
-        Assert.Equal("/admin", new Uri(Driver.Url).AbsolutePath);
+        await browser.WaitForPageAsync("/admin");
         Assert.Equal("admin", Driver.FindElement(By.Id("signed-in-user")).Text);
         var cookie = Driver.Manage().Cookies.GetCookieNamed(AdminBrowserClient.SessionCookie);
         Assert.NotNull(cookie);
@@ -31,7 +31,7 @@ public sealed class AdminSignInBrowserTests(ChromeBrowser browser, AdminSignInBr
 
         Driver.FindElement(By.Id("sign-out")).Click();
 
-        Assert.Equal("/admin/sign-in?signedOut=true", new Uri(Driver.Url).PathAndQuery);
+        await browser.WaitForPageAsync("/admin/sign-in?signedOut=true");
         Assert.True(Driver.FindElement(By.Id("signed-out")).Displayed);
         Driver.Navigate().GoToUrl(new Uri(api.BaseAddress, "/admin"));
         Assert.Equal("/admin/sign-in", new Uri(Driver.Url).AbsolutePath);

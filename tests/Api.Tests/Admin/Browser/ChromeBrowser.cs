@@ -45,6 +45,7 @@ public class ChromeBrowser : IDisposable
         {
             Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(120));
             Driver.Manage().Timeouts().PageLoad = TimeSpan.FromSeconds(60);
+            Driver.Manage().Timeouts().ImplicitWait = TimeSpan.FromSeconds(10); // elements of a page still loading
         }
         catch
         {
@@ -55,6 +56,18 @@ public class ChromeBrowser : IDisposable
     }
 
     public IWebDriver Driver { get; }
+
+    /// <summary>Waits (at most 60 s) until the page shown is at <paramref name="pathAndQuery"/>: a click that submits a
+    /// form returns before the browser has loaded the answer.</summary>
+    public async Task WaitForPageAsync(string pathAndQuery)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (new Uri(Driver.Url).PathAndQuery != pathAndQuery)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The browser stayed at {Driver.Url} instead of going to {pathAndQuery}.");
+            await Task.Delay(100);
+        }
+    }
 
     /// <summary>Forgets the cookies of <paramref name="origin"/> (the driver can only clear those of the page it shows).</summary>
     public void Reset(Uri origin)

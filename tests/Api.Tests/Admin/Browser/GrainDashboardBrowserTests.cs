@@ -16,7 +16,7 @@ public sealed class GrainDashboardBrowserTests(ScriptingChromeBrowser browser, A
         Assert.Equal("/admin/sign-in", new Uri(driver.Url).AbsolutePath);
         driver.FindElement(By.Id("token")).SendKeys(await api.AdministratorTokenAsync());
         driver.FindElement(By.Id("sign-in")).Click();
-        await WaitUntilAsync(() => new Uri(driver.Url).AbsolutePath == "/admin/grains/", () => "Sign-in did not return to the dashboard: " + driver.Url);
+        await browser.WaitForPageAsync("/admin/grains/");
 
         // The page's script polls the dashboard's JSON endpoints (no bearer token: only the cookie) and counts the silo.
         await WaitUntilAsync(() => VisibleText(driver).Contains("Active Silos 1", StringComparison.OrdinalIgnoreCase),
