@@ -46,19 +46,10 @@ public interface IStudentStore
     Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes one batch of <paramref name="username"/>'s courseware state in ONE transaction: upserts
-    /// <paramref name="rows"/> (at most one per context and usage key; an existing row keeps its <c>id</c> and
-    /// <c>created</c>, everything else is replaced), then appends <paramref name="history"/> in list order (each entry's
-    /// row must be among <paramref name="rows"/>). Either all of it is committed or none.
-    /// </summary>
-    Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Writes the batches of several learners in ONE transaction: for each batch, in list order, what
-    /// <see cref="WriteStudentModulesAsync(string, IReadOnlyList{StudentModuleRow}, IReadOnlyList{StudentModuleHistoryRow}, CancellationToken)"/>
-    /// writes for that learner. Each learner appears at most once. Either all of it, for every learner, is committed or
-    /// none of it.
+    /// Writes the courseware state batches of one or more learners in ONE transaction. For each batch, in list order:
+    /// upserts its rows (at most one per context and usage key; an existing row keeps its <c>id</c> and <c>created</c>,
+    /// everything else is replaced), then appends its history in list order (each entry's row must be among the batch's
+    /// rows). Each learner appears at most once. Either all of it, for every learner, is committed or none of it.
     /// </summary>
     Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken);
 

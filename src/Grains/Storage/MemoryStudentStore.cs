@@ -75,11 +75,6 @@ public sealed class MemoryStudentStore : IStudentStore
     }
 
     /// <inheritdoc />
-    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken) =>
-        WriteStudentModulesAsync([new LearnerStateBatch(username, rows, history)], cancellationToken);
-
-    /// <inheritdoc />
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

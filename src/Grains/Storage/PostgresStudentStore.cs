@@ -95,15 +95,8 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
         });
 
     /// <inheritdoc />
-    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken) =>
-        WriteAsync([new LearnerStateBatch(username, rows, history)], $"writing {rows.Count} courseware state rows of '{username}'", cancellationToken);
-
-    /// <inheritdoc />
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
-        WriteAsync(batches, batches.Count == 1
-            ? $"writing {batches[0].Rows.Count} courseware state rows of '{batches[0].Username}'"
-            : $"writing {batches.Sum(b => b.Rows.Count)} courseware state rows of {batches.Count} learners", cancellationToken);
+        WriteAsync(batches, LearnerStateBatch.Describe(batches), cancellationToken);
 
     /// <summary>Every batch's rows in one multi-row upsert over <c>unnest</c>ed arrays (with a username column), then
     /// every history entry joined to the upserted ids, in list order: two statements of one transaction.</summary>

@@ -100,15 +100,8 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
         });
 
     /// <inheritdoc />
-    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken) =>
-        WriteAsync([new LearnerStateBatch(username, rows, history)], $"writing {rows.Count} courseware state rows of '{username}'", cancellationToken);
-
-    /// <inheritdoc />
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
-        WriteAsync(batches, batches.Count == 1
-            ? $"writing {batches[0].Rows.Count} courseware state rows of '{batches[0].Username}'"
-            : $"writing {batches.Sum(b => b.Rows.Count)} courseware state rows of {batches.Count} learners", cancellationToken);
+        WriteAsync(batches, LearnerStateBatch.Describe(batches), cancellationToken);
 
     private Task WriteAsync(IReadOnlyList<LearnerStateBatch> batches, string operation, CancellationToken cancellationToken) =>
         RunAsync(operation, async () =>

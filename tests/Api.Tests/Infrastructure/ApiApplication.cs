@@ -29,7 +29,7 @@ internal sealed class ApiApplication(Action<IServiceCollection>? configureServic
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Actors:Storage:SqlitePath", _databasePath);
-        builder.UseSetting("Actors:Cluster:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Actors:Cluster:SiloPort", ApiProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             builder.UseSetting(key, value);
         builder.UseSetting("Jwt:Secret", Secret);
@@ -37,15 +37,6 @@ internal sealed class ApiApplication(Action<IServiceCollection>? configureServic
         builder.UseSetting("Jwt:Audience", Audience);
         if (configureServices is not null)
             builder.ConfigureTestServices(configureServices);
-    }
-
-    /// <summary>A loopback TCP port nobody listens on now (for the embedded silo, so that hosts of parallel tests do not
-    /// collide on the default port).</summary>
-    public static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>A token minted by the host's own <see cref="TokenIssuer"/>.</summary>

@@ -36,10 +36,6 @@ internal sealed class FailingStudentStore : IStudentStore
     public Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken) =>
         _inner.LoadStudentModulesAsync(username, contextKey, cancellationToken);
 
-    public Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken) =>
-        WriteStudentModulesAsync([new LearnerStateBatch(username, rows, history)], cancellationToken);
-
     public async Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
     {
         await Task.Yield(); // a transaction takes a while: let more batches gather

@@ -43,13 +43,6 @@ internal sealed class GatedStudentStore : IStudentStore
     public Task<IReadOnlyList<StudentModuleRow>> LoadStudentModulesAsync(string username, string contextKey, CancellationToken cancellationToken) =>
         _inner.LoadStudentModulesAsync(username, contextKey, cancellationToken);
 
-    public async Task WriteStudentModulesAsync(string username, IReadOnlyList<StudentModuleRow> rows, IReadOnlyList<StudentModuleHistoryRow> history,
-        CancellationToken cancellationToken)
-    {
-        await PassAsync(_batches, new Gate(rows), cancellationToken);
-        await _inner.WriteStudentModulesAsync(username, rows, history, cancellationToken);
-    }
-
     public async Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken)
     {
         await PassAsync(_batches, new Gate([.. batches.SelectMany(b => b.Rows)]), cancellationToken);
