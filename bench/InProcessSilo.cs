@@ -1,6 +1,7 @@
 using Actors.Bench.Cluster;
 using Actors.Grains;
 using Actors.Grains.Hosting;
+using Actors.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace Actors.Bench;
 /// <summary>
 /// An Orleans silo in this process, built as the API's embedded default builds its own (<c>UseActorsCluster</c> with
 /// clustering off, <c>AddOpenEdxGrains</c>, and, if asked, the dashboard's silo part as the API adds it) but on a free
-/// silo port and with grain state in memory; logging off. Calls go through <see cref="Grains"/>, the silo's own grain
+/// silo port and with grain state in memory, or in PostgreSQL through the product's storage wiring (<c>UseActorsStorage</c>)
+/// when given a connection string; logging off. Calls go through <see cref="Grains"/>, the silo's own grain
 /// factory, as the API's handlers call.
 /// </summary>
 internal sealed class InProcessSilo : IAsyncDisposable
@@ -24,14 +26,19 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<InProcessSilo> StartAsync(bool withDashboard = false)
+    public static async Task<InProcessSilo> StartAsync(bool withDashboard = false, string? postgresConnectionString = null)
     {
-        var configuration = BenchClusterConfiguration.EmbeddedSilo();
+        var configuration = BenchClusterConfiguration.EmbeddedSilo(postgresConnectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.UseOrleans(silo =>
         {
-            silo.UseActorsCluster(configuration).AddMemoryGrainStorageAsDefault().AddOpenEdxGrains();
+            silo.UseActorsCluster(configuration);
+            if (postgresConnectionString is null)
+                silo.AddMemoryGrainStorageAsDefault();
+            else
+                silo.UseActorsStorage(configuration);
+            silo.AddOpenEdxGrains();
             if (withDashboard)
                 silo.AddDashboard(options => options.HideTrace = true);
         });

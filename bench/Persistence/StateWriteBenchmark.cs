@@ -36,13 +36,8 @@ internal static class StateWriteBenchmark
         var connectionString = external ?? await server!.CreateDatabaseAsync("bench");
         Console.WriteLine($"  PostgreSQL: {(server?.ToString() ?? "ACTORS_BENCH_POSTGRES")}");
 
-        var configuration = BenchClusterConfiguration.EmbeddedSilo(connectionString);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        await using var silo = await InProcessSilo.StartAsync(postgresConnectionString: connectionString);
+        var grains = silo.Grains;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         await RawNpgsqlWriter.SeedAsync(dataSource, ServiceId, 1000);
 
@@ -72,7 +67,6 @@ internal static class StateWriteBenchmark
             results.AddRange(loads.Select(load => load.Result()));
         }
 
-        await host.StopAsync();
         return results;
     }
 

@@ -37,17 +37,12 @@ internal static class GroupCommitBenchmark
         var connectionString = TransactionCounter.Pooled(external ?? await server!.CreateDatabaseAsync("groupcommit"));
         Console.WriteLine($"  PostgreSQL: {(server?.ToString() ?? "ACTORS_BENCH_POSTGRES")}");
 
-        var configuration = BenchClusterConfiguration.EmbeddedSilo(connectionString);
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
-        builder.UseOrleans(silo => silo.UseActorsCluster(configuration).UseActorsStorage(configuration).AddOpenEdxGrains());
-        using var host = builder.Build();
-        await host.StartAsync();
-        var grains = host.Services.GetRequiredService<IGrainFactory>();
-        var options = host.Services.GetRequiredService<IOptions<StudentStateOptions>>().Value;
+        await using var silo = await InProcessSilo.StartAsync(postgresConnectionString: connectionString);
+        var grains = silo.Grains;
+        var options = silo.Services.GetRequiredService<IOptions<StudentStateOptions>>().Value;
         Console.WriteLine($"  Actors:Students:FlushWindow {options.FlushWindow.TotalMilliseconds} ms, MaxBatchSize {options.MaxBatchSize}");
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        var counter = new TransactionCounter(connectionString, [dataSource, host.Services.GetRequiredService<NpgsqlDataSource>()]);
+        var counter = new TransactionCounter(connectionString, [dataSource, silo.Services.GetRequiredService<NpgsqlDataSource>()]);
         var openEdx = new OpenEdxStateWriter(dataSource);
 
         var results = new List<GroupCommitResult>();
@@ -82,7 +77,6 @@ internal static class GroupCommitBenchmark
             writesPerFlush.Add(await WritesPerFlushAsync(grains, product));
         }
 
-        await host.StopAsync();
         return new GroupCommitRun(results, writesPerFlush, options);
     }
 
