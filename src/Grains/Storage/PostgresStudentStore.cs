@@ -95,13 +95,10 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
         });
 
     /// <inheritdoc />
+    /// <remarks>Every batch's rows in one multi-row upsert over <c>unnest</c>ed arrays (with a username column), then
+    /// every history entry joined to the upserted ids, in list order: two statements of one transaction.</remarks>
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
-        WriteAsync(batches, LearnerStateBatch.Describe(batches), cancellationToken);
-
-    /// <summary>Every batch's rows in one multi-row upsert over <c>unnest</c>ed arrays (with a username column), then
-    /// every history entry joined to the upserted ids, in list order: two statements of one transaction.</summary>
-    private Task WriteAsync(IReadOnlyList<LearnerStateBatch> batches, string operation, CancellationToken cancellationToken) =>
-        RunAsync(operation, async () =>
+        RunAsync(LearnerStateBatch.Describe(batches), async () =>
         {
             var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
             if (rows.Count == 0)

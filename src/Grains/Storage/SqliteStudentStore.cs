@@ -101,10 +101,7 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
 
     /// <inheritdoc />
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
-        WriteAsync(batches, LearnerStateBatch.Describe(batches), cancellationToken);
-
-    private Task WriteAsync(IReadOnlyList<LearnerStateBatch> batches, string operation, CancellationToken cancellationToken) =>
-        RunAsync(operation, async () =>
+        RunAsync(LearnerStateBatch.Describe(batches), async () =>
         {
             var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
             if (rows.Count == 0)
