@@ -46,7 +46,7 @@ internal sealed partial class DiscoveryClient(HttpClient http, IOptionsMonitor<C
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {
-            LogPageFailed(exception, url, null, exception.GetType().Name);
+            LogPageFailed(exception, url, NoResponse, $"{exception.GetType().Name}: {exception.Message}");
             throw new CatalogPageException(url, null, $"{exception.GetType().Name}: {exception.Message}", exception);
         }
 
@@ -55,7 +55,7 @@ internal sealed partial class DiscoveryClient(HttpClient http, IOptionsMonitor<C
             if (!response.IsSuccessStatusCode)
             {
                 var reason = $"status {(int)response.StatusCode} {response.ReasonPhrase}";
-                LogPageFailed(null, url, (int)response.StatusCode, reason);
+                LogPageFailed(null, url, StatusText(response.StatusCode), reason);
                 throw new CatalogPageException(url, response.StatusCode, reason);
             }
 
@@ -68,14 +68,18 @@ internal sealed partial class DiscoveryClient(HttpClient http, IOptionsMonitor<C
             }
             catch (FormatException exception)
             {
-                LogPageFailed(null, url, (int)response.StatusCode, $"not a course_runs page: {exception.Message}");
+                LogPageFailed(null, url, StatusText(response.StatusCode), $"not a course_runs page: {exception.Message}");
                 throw new CatalogPageException(url, response.StatusCode, $"not a course_runs page: {exception.Message}", exception);
             }
         }
     }
 
+    private const string NoResponse = "no response";
+
+    private static string StatusText(HttpStatusCode status) => ((int)status).ToString(CultureInfo.InvariantCulture);
+
     [LoggerMessage(CatalogEventIds.PageFailed, LogLevel.Error, "Catalog page {Url} failed (status {Status}): {Reason}")]
-    private partial void LogPageFailed(Exception? exception, Uri url, int? status, string reason);
+    private partial void LogPageFailed(Exception? exception, Uri url, string status, string reason);
 
     [LoggerMessage(CatalogEventIds.PageRead, LogLevel.Debug, "Catalog page {Url}: status {Status}, {Runs} course runs, next page: {HasNext}")]
     private partial void LogPageRead(Uri url, int status, int runs, bool hasNext);
