@@ -5,8 +5,8 @@ namespace Actors.Grains.Catalog;
 internal sealed partial class CatalogSyncGrain
 {
     [LoggerMessage(CatalogEventIds.RunStarted, LogLevel.Information,
-        "Catalog sync {Site}: run {RunId} started ({Trigger}) from {ApiUrl}, {PageSize} course runs per page")]
-    private partial void LogRunStarted(string site, long runId, CatalogSyncTrigger trigger, Uri apiUrl, int pageSize);
+        "Catalog sync {Site}: run {RunId} started ({Trigger}) on silo {Silo} from {ApiUrl}, {PageSize} course runs per page")]
+    private partial void LogRunStarted(string site, long runId, CatalogSyncTrigger trigger, string silo, Uri apiUrl, int pageSize);
 
     [LoggerMessage(CatalogEventIds.PageApplied, LogLevel.Information,
         "Catalog sync {Site}: run {RunId} applied page {Page} ({Rows} rows); so far found {Found}, matched {Matched}, updated {Updated}, skipped {Skipped}")]

@@ -38,7 +38,7 @@ internal sealed partial class CatalogSyncGrain
         {
             DelayDeactivation(KeepAlive);
             await RecordAsync(run.Snapshot(time), CancellationToken.None);
-            LogRunStarted(Site, run.Id, run.Trigger, settings.ApiUrl!, settings.PageSize);
+            LogRunStarted(Site, run.Id, run.Trigger, silo.Name, settings.ApiUrl!, settings.PageSize);
             var lookup = new CourseLookup(await GrainFactory.GetGrain<ICourseIndexGrain>(Site).GetCoursesAsync(run.Stop.Token));
 
             next = Fetch(1, fetches.Token);
