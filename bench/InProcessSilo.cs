@@ -2,6 +2,7 @@ using Actors.Bench.Cluster;
 using Actors.Grains;
 using Actors.Grains.Hosting;
 using Actors.Grains.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,11 +27,18 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<InProcessSilo> StartAsync(bool withDashboard = false, string? postgresConnectionString = null)
+    /// <param name="withDashboard">Adds the dashboard's silo part.</param>
+    /// <param name="postgresConnectionString">Stores in PostgreSQL; in memory when null.</param>
+    /// <param name="settings">Product settings the silo's services bind (e.g. <c>Catalog:*</c>).</param>
+    /// <param name="configureSilo">More silo configuration, applied before the grains are added.</param>
+    public static async Task<InProcessSilo> StartAsync(bool withDashboard = false, string? postgresConnectionString = null,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<ISiloBuilder>? configureSilo = null)
     {
         var configuration = BenchClusterConfiguration.EmbeddedSilo(postgresConnectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        if (settings is not null)
+            builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo =>
         {
             silo.UseActorsCluster(configuration);
@@ -38,6 +46,7 @@ internal sealed class InProcessSilo : IAsyncDisposable
                 silo.AddMemoryGrainStorageAsDefault();
             else
                 silo.UseActorsStorage(configuration);
+            configureSilo?.Invoke(silo);
             silo.AddOpenEdxGrains();
             if (withDashboard)
                 silo.AddDashboard(options => options.HideTrace = true);

@@ -1,3 +1,4 @@
+using Actors.Grains.Catalog;
 using Actors.Grains.Courses;
 using Actors.Grains.Diagnostics;
 using Actors.Grains.Storage;
@@ -13,7 +14,8 @@ namespace Actors.Grains;
 /// call this, so they serve the same grains.</summary>
 public static class GrainsSiloBuilderExtensions
 {
-    /// <summary>Registers the grains' options and services: the course options and rebuild tracker, the learner state
+    /// <summary>Registers the grains' options and services: the course options and rebuild tracker, the catalog sync
+    /// (<see cref="CatalogOptions"/>, its discovery client and the start-up registration of its reminder), the learner state
     /// options (<see cref="StudentStateOptions"/>), the clock (a
     /// <see cref="TimeProvider"/> registered earlier, a fake one in tests, wins), the per-method call statistics
     /// (<see cref="GrainCallStatistics"/> and its call filter), and — unless storage registered one before
@@ -25,6 +27,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<IStudentStore, MemoryStudentStore>();
         silo.Services.AddCourses();
         silo.Services.AddStudents();
+        silo.Services.AddCatalogSync();
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<GrainCallMeters>();
         silo.Services.TryAddSingleton<GrainCallStatistics>();

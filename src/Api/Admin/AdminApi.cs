@@ -9,7 +9,8 @@ namespace Actors.Api.Admin;
 /// <summary>
 /// <c>/admin/api</c>: what the cluster is doing, for operators. Every endpoint needs the <c>administrator</c> claim.
 /// Answers come from Orleans' management grain, which asks every silo: membership and runtime statistics, and — through
-/// its provider commands — our per-silo grain call statistics and course rebuild trackers.
+/// its provider commands — our per-silo grain call statistics and course rebuild trackers; the catalog sync
+/// (<see cref="CatalogSyncApi"/>) and crawler settings come from their site grains.
 /// </summary>
 internal static class AdminApi
 {
@@ -24,6 +25,7 @@ internal static class AdminApi
         group.MapPost("/grains/collect", CollectAsync);
         group.MapGet("/courses/rebuilds", GetCourseRebuildsAsync);
         group.MapCrawlers();
+        group.MapCatalogSync();
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Actors.Grains.Catalog;
 using Actors.Grains.Courses.Collect;
 using Actors.Grains.Courses.Content;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,9 @@ internal sealed partial class CourseGrain(
         if (problems.Count > 0)
             throw new CourseContentException(CourseKey, problems);
 
+        // Recorded in the site's course index before the content is stored (a no-op when it is there already), so the
+        // catalog sync finds every course that exists here; a failed publish leaves at most a key the sync finds empty.
+        await GrainFactory.GetGrain<ICourseIndexGrain>(CatalogSites.Default).AddAsync(CourseKey, cancellationToken);
         var previous = published.State;
         var version = previous.Version + 1;
         published.State = new PublishedCourse { Version = version, Content = content };
@@ -68,9 +72,36 @@ internal sealed partial class CourseGrain(
         _firstBuild.TrySetException(new CourseNotFoundException(CourseKey));
         _firstBuild = NewFirstBuild();
         tracker.Remove(CourseKey);
+        await GrainFactory.GetGrain<ICourseIndexGrain>(CatalogSites.Default).RemoveAsync(CourseKey, cancellationToken);
         LogDeleted(CourseKey);
         DeactivateOnIdle();
         return true;
+    }
+
+    public async Task<CatalogApplyOutcome> ApplyCatalogValuesAsync(CatalogValues values, CancellationToken cancellationToken)
+    {
+        if (overview.State.Overview is not { } current)
+        {
+            if (published.State.Content is null)
+                DeactivateOnIdle(); // activated only to be told: nothing of it stays
+            return CatalogApplyOutcome.NotHere;
+        }
+
+        var updated = current.WithCatalogValues(values, time.GetUtcNow());
+        if (ReferenceEquals(updated, current))
+            return CatalogApplyOutcome.Unchanged;
+        overview.State = new StoredOverview { Overview = updated };
+        try
+        {
+            await overview.WriteStateAsync(cancellationToken);
+        }
+        catch
+        {
+            overview.State = new StoredOverview { Overview = current };
+            throw;
+        }
+
+        return CatalogApplyOutcome.Updated;
     }
 
     public Task<CourseOverview?> GetOverviewAsync(CancellationToken cancellationToken) => Task.FromResult(overview.State.Overview);

@@ -1,3 +1,4 @@
+using Actors.Grains.Catalog;
 using Actors.Grains.Courses.Collect;
 using Actors.Grains.Courses.Content;
 using Orleans.Concurrency;
@@ -20,6 +21,11 @@ public interface ICourseGrain : IGrainWithStringKey
     /// <summary>Deletes the course: its content, structure and overview. False if there was nothing to delete.</summary>
     [Alias("Delete")]
     Task<bool> DeleteAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores the catalog's <paramref name="values"/> (marketing URL, financial-aid eligibility, language) in the
+    /// overview when any differs. A course that is not published here stores nothing and deactivates when idle.</summary>
+    [Alias("ApplyCatalogValues")]
+    Task<CatalogApplyOutcome> ApplyCatalogValuesAsync(CatalogValues values, CancellationToken cancellationToken = default);
 
     /// <summary>The course overview, or null if the course was never published.</summary>
     [ReadOnly]

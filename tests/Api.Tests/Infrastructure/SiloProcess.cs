@@ -13,7 +13,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly ChildProcess _process;
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiloProcess(string name, int port, string connectionString)
+    private SiloProcess(string name, int port, string connectionString, IReadOnlyDictionary<string, string>? environment)
     {
         Name = name;
         Port = port;
@@ -26,6 +26,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.Environment["Actors__Cluster__GatewayPort"] = ApiProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Actors__Cluster__AdvertisedAddress"] = "127.0.0.1";
         start.Environment["Actors__Cluster__SiloName"] = name;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         _process = new ChildProcess(start, OnLine);
     }
 
@@ -35,10 +37,11 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public string Output => _process.Output;
 
-    /// <summary>Starts the silo and waits until it logs that it joined the cluster.</summary>
-    public static async Task<SiloProcess> StartAsync(string name, string connectionString)
+    /// <summary>Starts the silo (with extra <paramref name="environment"/> variables, if given) and waits until it logs
+    /// that it joined the cluster.</summary>
+    public static async Task<SiloProcess> StartAsync(string name, string connectionString, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var silo = new SiloProcess(name, ApiProcess.FreePort(), connectionString);
+        var silo = new SiloProcess(name, ApiProcess.FreePort(), connectionString, environment);
         silo._process.Start();
         try
         {
