@@ -27,7 +27,8 @@ public sealed record CourseOverview(
     string CourseVisibility,
     bool EligibleForFinancialAid,
     long PublishedVersion,
-    DateTimeOffset Modified)
+    DateTimeOffset Modified,
+    string? AdvertisedStart = null)
 {
     /// <summary>The overview after publishing <paramref name="root"/> as <paramref name="version"/>, keeping the synced
     /// fields of <paramref name="existing"/>.</summary>
@@ -53,6 +54,7 @@ public sealed record CourseOverview(
             course.CourseVisibility ?? "private",
             existing?.EligibleForFinancialAid ?? true,
             version,
-            now);
+            now,
+            course.AdvertisedStart);
     }
 }
