@@ -53,8 +53,9 @@ internal static partial class MobileEnrollmentsApi
         var page = PageOf(query, listed);
         if (page is null)
             return InvalidPage();
-        await FetchAsync(grains, overviews, Shown(listed, page.Value), cancellationToken);
-        if (Shown(listed, page.Value).Any(e => overviews[e.CourseId] is null))
+        var shownFirst = Shown(listed, page.Value).ToList();
+        await FetchAsync(grains, overviews, shownFirst, cancellationToken);
+        if (shownFirst.Any(e => overviews[e.CourseId] is null))
         {
             // Some course is not published here: skip those enrollments, as Open edX does, which needs every overview to
             // count and page exactly.
@@ -91,7 +92,7 @@ internal static partial class MobileEnrollmentsApi
 
     /// <summary>The enrollments one answer shows: the primary and the page's.</summary>
     private static IEnumerable<Enrollment> Shown(IReadOnlyList<Enrollment> listed, EnrollmentPage page) =>
-        listed.Take(1).Concat(page.Slice(listed.Skip(1).ToList()));
+        listed.Take(1).Concat(listed.Skip(1 + page.Start).Take(page.Size));
 
     private static async Task FetchAsync(IGrainFactory grains, Dictionary<string, CourseOverview?> overviews, IEnumerable<Enrollment> enrollments,
         CancellationToken cancellationToken)
