@@ -5,7 +5,7 @@ namespace Actors.Bench;
 /// <summary>
 /// Formats the figures as sections of docs/benchmarks.md, each with the command that produced it: <c>courses</c>
 /// (navigation, collect, staleness), <c>persistence</c>, <c>group-commit</c>, <c>cluster</c> (cluster-calls, failover), <c>false-death</c>
-/// <c>dashboard</c> and <c>catalog</c>. Each section lies between <c>&lt;!-- bench:NAME --&gt;</c> and <c>&lt;!-- /bench:NAME --&gt;</c>;
+/// <c>dashboard</c>, <c>catalog</c> and <c>mobile</c>. Each section lies between <c>&lt;!-- bench:NAME --&gt;</c> and <c>&lt;!-- /bench:NAME --&gt;</c>;
 /// <see cref="WriteTo"/> rewrites only the sections this run measured and leaves the others as they are.
 /// </summary>
 internal sealed partial class BenchmarkReport(string command)
@@ -17,6 +17,7 @@ internal sealed partial class BenchmarkReport(string command)
     private readonly Section _dashboard = new("dashboard", "## Dashboard");
     private readonly Section _falseDeath = new("false-death", "## False deaths");
     private readonly Section _catalog = new("catalog", "## Catalog sync");
+    private readonly Section _mobile = new("mobile", "## Mobile");
 
     private static void AppendRows(StringBuilder body, List<Measurement> results, bool milliseconds)
     {
@@ -61,7 +62,7 @@ internal sealed partial class BenchmarkReport(string command)
         return directory?.FullName ?? Directory.GetCurrentDirectory();
     }
 
-    private IEnumerable<Section> Sections() => [_courses, _persistence, _groupCommit, _cluster, _falseDeath, _dashboard, _catalog];
+    private IEnumerable<Section> Sections() => [_courses, _persistence, _groupCommit, _cluster, _falseDeath, _dashboard, _catalog, _mobile];
 
     /// <summary>One marked section of the document.</summary>
     private sealed class Section(string name, string heading)

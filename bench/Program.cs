@@ -3,17 +3,19 @@ using Actors.Bench.Catalog;
 using Actors.Bench.Cluster;
 using Actors.Bench.Courses;
 using Actors.Bench.Dashboard;
+using Actors.Bench.Mobile;
 using Actors.Bench.Persistence;
 using Actors.Bench.Students;
 
 // Benchmarks of the product on Orleans. Usage: dotnet run -c Release --project bench -- [navigation] [collect] [staleness]
-//   [persistence] [group-commit] [cluster-calls] [failover] [dashboard] [catalog] [false-death] [--seconds N] [--soak-minutes N] [--update-docs]
+//   [persistence] [group-commit] [cluster-calls] [failover] [dashboard] [catalog] [mobile] [false-death] [--seconds N] [--soak-minutes N] [--update-docs]
 // navigation, collect, staleness: courses (section bench:courses); persistence: grain-state writes (bench:persistence);
 // group-commit: courseware state writes, the learner grain's group commit vs Open edX's way (bench:group-commit);
 // cluster-calls, failover: grain calls across processes and failover after a silo is killed (bench:cluster);
 // false-death: a soak looking for healthy silos declared dead (bench:false-death); dashboard: the Orleans Dashboard's
-// cost (bench:dashboard); catalog: a catalog sync of 3,200 course runs from a loopback catalog (bench:catalog).
-// navigation starts src/Api's build output of the same configuration: build the solution first (dotnet build -c
+// cost (bench:dashboard); catalog: a catalog sync of 3,200 course runs from a loopback catalog (bench:catalog);
+// mobile: the mobile enrollments endpoint with the Catalog down (bench:mobile).
+// navigation and mobile start src/Api's build output of the same configuration: build the solution first (dotnet build -c
 // Release Actors.sln). With no benchmark named, runs all but false-death (a soak of --soak-minutes, default 10).
 // --update-docs rewrites the sections of docs/benchmarks.md that this run measured and leaves the others as they are.
 // NAV_ONLY_SAMPLE=1 in the environment limits navigation to the sample course (a quicker run while working on it).
@@ -101,6 +103,13 @@ if (Runs("catalog"))
 {
     Console.WriteLine($"Catalog sync: {CatalogSyncBenchmark.CourseRuns:N0} course runs from a loopback catalog adding {CatalogSyncBenchmark.PageDelay.TotalMilliseconds:N0} ms per page");
     report.AddCatalog(await CatalogSyncBenchmark.RunAsync());
+}
+
+if (Runs("mobile"))
+{
+    Console.WriteLine($"Mobile enrollments over HTTP, Catalog down: a learner with {MobileEnrollmentsBenchmark.Courses} enrollments, " +
+                      $"{MobileEnrollmentsBenchmark.Connections} connections, {seconds} s per measurement");
+    report.AddMobile(await MobileEnrollmentsBenchmark.RunAsync(duration), duration);
 }
 
 Console.WriteLine();

@@ -19,7 +19,7 @@ internal sealed class ApiChildProcess : IAsyncDisposable
     private readonly OutputTail _output = new(200);
     private readonly string _workingDirectory;
 
-    private ApiChildProcess(string assembly, string workingDirectory, int port)
+    private ApiChildProcess(string assembly, string workingDirectory, int port, IReadOnlyDictionary<string, string>? environment)
     {
         Assembly = assembly;
         _workingDirectory = workingDirectory;
@@ -34,6 +34,8 @@ internal sealed class ApiChildProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Jwt__Secret"] = Secret;
         start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => _output.Add(e.Data);
         _process.ErrorDataReceived += (_, e) => _output.Add(e.Data);
@@ -58,10 +60,11 @@ internal sealed class ApiChildProcess : IAsyncDisposable
             : throw new FileNotFoundException($"Build the API first: dotnet build -c {configuration} Actors.sln (or src/Api).", path);
     }
 
-    /// <summary>Starts the API and waits until <c>/readyz</c> answers 200.</summary>
-    public static async Task<ApiChildProcess> StartAsync(string assembly, string workingDirectory)
+    /// <summary>Starts the API, with <paramref name="environment"/> added to its environment (configuration such as
+    /// <c>Catalog__ApiUrl</c>), and waits until <c>/readyz</c> answers 200.</summary>
+    public static async Task<ApiChildProcess> StartAsync(string assembly, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var api = new ApiChildProcess(assembly, workingDirectory, FreePort());
+        var api = new ApiChildProcess(assembly, workingDirectory, FreePort(), environment);
         api._process.Start();
         api._process.BeginOutputReadLine();
         api._process.BeginErrorReadLine();
@@ -129,7 +132,7 @@ internal sealed class ApiChildProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

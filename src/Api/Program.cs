@@ -9,6 +9,8 @@ using Actors.Api.Courseware;
 using Actors.Api.Enrollments;
 using Actors.Api.ErrorHandling;
 using Actors.Api.Hosting;
+using Actors.Api.Lms;
+using Actors.Api.Mobile;
 using Actors.Api.Ops;
 using Actors.Api.Positions;
 using Actors.Grains;
@@ -32,6 +34,8 @@ builder.Services.AddAdminSession();
 builder.Services.AddOpenApi(options => options.AddBearerSecurityScheme());
 builder.Services.AddOps();
 builder.Services.AddNavigationCache();
+builder.Services.AddLmsLinks();
+builder.Services.AddMobileApi();
 
 // The embedded default: this process co-hosts the one Orleans silo, keeping grain state and reminders in
 // data/actors.db (SQLite), or in PostgreSQL when ConnectionStrings:Actors is set. With Actors:Cluster:Enabled=true it is
@@ -69,6 +73,7 @@ app.MapCoursewareState();
 app.MapCourses();
 app.MapNavigation();
 app.MapProgress();
+app.MapMobileEnrollments();
 
 app.Run();
 return 0;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Actors.Api.Auth;
 using Actors.Api.Enrollments;
 using Actors.Api.Hosting;
+using Actors.Api.Lms;
 using Actors.Grains.Courses;
 using Actors.Grains.Courses.Content;
 using Actors.Grains.Courses.Olx;
@@ -88,14 +89,18 @@ internal static class CoursesApi
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Course not found.", detail: $"Course {key} has not been published.");
     }
 
-    private static async Task<IResult> GetOverviewAsync([FromRoute(Name = "course_key")] string courseKey, IGrainFactory grains, CancellationToken cancellationToken)
+    /// <summary>The overview's fields in snake case, plus <c>course_about</c> (<see cref="CourseAboutLink"/>).</summary>
+    private static async Task<IResult> GetOverviewAsync([FromRoute(Name = "course_key")] string courseKey, IGrainFactory grains, CourseAboutLink aboutLink,
+        CancellationToken cancellationToken)
     {
         if (OpaqueKeyInput.Course(courseKey, out var keyError) is not { } key)
             return InvalidCourseKey(keyError);
         var overview = await grains.GetGrain<ICourseGrain>(key.ToString()).GetOverviewAsync(cancellationToken);
-        return overview is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Course not found.", detail: $"Course {key} has not been published.")
-            : TypedResults.Json(overview, SnakeCase);
+        if (overview is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Course not found.", detail: $"Course {key} has not been published.");
+        var body = JsonSerializer.SerializeToNode(overview, SnakeCase)!.AsObject();
+        body["course_about"] = aboutLink.For(overview);
+        return TypedResults.Json(body, SnakeCase);
     }
 
     /// <summary>400 naming the route value <c>course_key</c>, with the <paramref name="error"/> of <see cref="OpaqueKeyInput.Course"/>.</summary>

@@ -31,7 +31,8 @@ public sealed record CourseOverview(
     bool EligibleForFinancialAid,
     long PublishedVersion,
     DateTimeOffset Modified,
-    DateTimeOffset? CatalogSynced = null)
+    DateTimeOffset? CatalogSynced = null,
+    string? AdvertisedStart = null)
 {
     /// <summary>The overview after publishing <paramref name="root"/> as <paramref name="version"/>, keeping the synced
     /// fields of <paramref name="existing"/>.</summary>
@@ -58,7 +59,8 @@ public sealed record CourseOverview(
             existing?.EligibleForFinancialAid ?? true,
             version,
             now,
-            existing?.CatalogSynced);
+            existing?.CatalogSynced,
+            course.AdvertisedStart);
     }
 
     /// <summary>This overview with the given catalog <paramref name="values"/>, or this same instance when none of them

@@ -62,6 +62,8 @@ public sealed record ContentBlock(
 /// <param name="Effort">Expected effort, as Studio shows it (e.g. "4:00").</param>
 /// <param name="CourseVisibility"><c>private</c> (default), <c>public_outline</c> or <c>public</c>: with <c>public</c> or
 /// <c>public_outline</c>, users who are not enrolled see the navigation too.</param>
+/// <param name="AdvertisedStart">A start shown instead of the start date, as free text (Studio's "Course Advertised Start
+/// Date", e.g. "Spring 2027"); the mobile API then reports <c>start_type</c> <c>string</c>.</param>
 [GenerateSerializer, Immutable, Alias("actors.CourseSettings")]
 public sealed record CourseSettings(
     [property: JsonPropertyName("end")] DateTimeOffset? End = null,
@@ -74,4 +76,5 @@ public sealed record CourseSettings(
     [property: JsonPropertyName("self_paced")] bool? SelfPaced = null,
     [property: JsonPropertyName("short_description")] string? ShortDescription = null,
     [property: JsonPropertyName("effort")] string? Effort = null,
-    [property: JsonPropertyName("course_visibility")] string? CourseVisibility = null);
+    [property: JsonPropertyName("course_visibility")] string? CourseVisibility = null,
+    [property: JsonPropertyName("advertised_start")] string? AdvertisedStart = null);

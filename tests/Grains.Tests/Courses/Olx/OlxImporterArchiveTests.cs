@@ -41,7 +41,7 @@ public sealed class OlxImporterArchiveTests
         files["export/policies/Run1/policy.json"] = """
             {
               "course/Run1": { "display_name": "From policy", "end": "\"2031-06-30T12:00:00Z\"", "self_paced": true,
-                               "course_visibility": "public_outline", "language": "fr" },
+                               "course_visibility": "public_outline", "language": "fr", "advertised_start": "Fall 2031" },
               "sequential/s1": { "graded": false, "due": null, "visible_to_staff_only": true },
               "problem/p1": { "weight": 5 }
             }
@@ -53,7 +53,7 @@ public sealed class OlxImporterArchiveTests
         var course = Block(content, "course+block@course");
         Assert.Equal("From policy", course.DisplayName);
         Assert.Equal(new CourseSettings(End: new DateTimeOffset(2031, 6, 30, 12, 0, 0, TimeSpan.Zero), SelfPaced: true,
-            CourseVisibility: "public_outline", Language: "fr", Effort: "4:00"), course.Course);
+            CourseVisibility: "public_outline", Language: "fr", Effort: "4:00", AdvertisedStart: "Fall 2031"), course.Course);
         var sequential = Block(content, "sequential+block@s1");
         Assert.False(sequential.Graded);
         Assert.Null(sequential.Due);
