@@ -29,7 +29,7 @@ internal static class CatalogServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderSectionName);
 
-        services.AddHttpClient<DiscoveryClient>(DiscoveryClient.ClientName, client =>
+        services.AddHttpClient(DiscoveryClient.ClientName, client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline's timeouts govern
                 client.MaxResponseContentBufferSize = 64 * 1024 * 1024;
@@ -40,6 +40,7 @@ internal static class CatalogServiceCollectionExtensions
                 CatalogOptions.ApplyDefaults(resilience);
                 provider.GetService<IConfiguration>()?.GetSection(CatalogOptions.ResilienceSectionName).Bind(resilience);
             });
+        services.AddSingleton<DiscoveryClient>();
         services.AddSingleton<CatalogSyncScheduler>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(provider => provider.GetRequiredService<CatalogSyncScheduler>());
         return services;

@@ -11,11 +11,11 @@ namespace Actors.Grains.Catalog;
 /// <c>GET {Catalog:ApiUrl}/course_runs/?page=N&amp;page_size=S&amp;exclude_utm=1</c> with the bearer token of
 /// <c>Catalog:ApiToken</c>. <c>page</c> is always sent: without it discovery falls back to limit/offset with a limit of 20
 /// and ignores <c>page_size</c> (openedx.md §b.2), which is how Open edX's own sync skips rows 21–100. The
-/// <see cref="HttpClient"/> comes from <c>IHttpClientFactory</c> with Microsoft.Extensions.Http.Resilience's standard
-/// pipeline (per-attempt timeout, retries with exponential back-off and jitter, circuit breaker; see
-/// <see cref="CatalogOptions.ApplyDefaults"/>).
+/// <see cref="HttpClient"/> of each page comes from <c>IHttpClientFactory</c> (so its handlers rotate as the factory
+/// intends) with Microsoft.Extensions.Http.Resilience's standard pipeline (per-attempt timeout, retries with exponential
+/// back-off and jitter, circuit breaker; see <see cref="CatalogOptions.ApplyDefaults"/>).
 /// </summary>
-internal sealed partial class DiscoveryClient(HttpClient http, IOptionsMonitor<CatalogOptions> options, ILogger<DiscoveryClient> logger)
+internal sealed partial class DiscoveryClient(IHttpClientFactory clients, IOptionsMonitor<CatalogOptions> options, ILogger<DiscoveryClient> logger)
 {
     /// <summary>The name of the client and its resilience pipeline in <c>IHttpClientFactory</c>.</summary>
     public const string ClientName = "catalog-discovery";
@@ -42,7 +42,7 @@ internal sealed partial class DiscoveryClient(HttpClient http, IOptionsMonitor<C
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await clients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
         {

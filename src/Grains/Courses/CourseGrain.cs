@@ -25,13 +25,6 @@ internal sealed partial class CourseGrain(
 
     private string CourseKey => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (published.State.Content is not null)
-            ScheduleRebuild();
-        return Task.CompletedTask;
-    }
-
     public async Task<PublishResult> PublishAsync(CourseContent content, CancellationToken cancellationToken)
     {
         var problems = CourseContentValidator.Validate(CourseKey, content, _options);
@@ -112,6 +105,10 @@ internal sealed partial class CourseGrain(
             return current;
         if (published.State.Content is null)
             throw new CourseNotFoundException(CourseKey);
+        // An activation collects on its first read, not when it starts: a catalog sync or an overview read activates
+        // courses nobody navigates. Readers that come while that collect runs join it.
+        if (!_rebuilding)
+            ScheduleRebuild();
         try
         {
             // Cold course: every reader awaits the one rebuild in flight.

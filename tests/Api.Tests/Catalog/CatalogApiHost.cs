@@ -3,8 +3,8 @@ using Actors.TestSupport.Catalog;
 
 namespace Actors.Api.Tests.Catalog;
 
-/// <summary>The API host (embedded silo) with its catalog sync pointed at a loopback course-discovery server, shared by a
-/// test class. <see cref="AttemptTimeout"/> is the discovery client's per-attempt timeout.</summary>
+/// <summary>The API host (embedded silo) with its catalog sync pointed at a loopback course-discovery server and a marketing
+/// site enabled, shared by a test class. <see cref="AttemptTimeout"/> is the discovery client's per-attempt timeout.</summary>
 public abstract class CatalogApiHost : IAsyncLifetime
 {
     public DiscoveryServer Discovery { get; private set; } = null!;
@@ -26,6 +26,7 @@ public abstract class CatalogApiHost : IAsyncLifetime
             ["Catalog:ApiUrl"] = Discovery.ApiUrl.ToString(),
             ["Catalog:ApiToken"] = "catalog-token",
             ["Catalog:SyncPeriod"] = "01:00:00",
+            ["Features:EnableMarketingSite"] = "true", // the synced marketing URL is the about link
             ["Catalog:FirstSyncDelay"] = "01:00:00",
             ["Catalog:Resilience:AttemptTimeout:Timeout"] = attempt.ToString("c"),
             ["Catalog:Resilience:TotalRequestTimeout:Timeout"] = (attempt * 4).ToString("c"),

@@ -25,12 +25,16 @@ public sealed class CatalogSyncApiTests(CatalogApiFixture host) : IClassFixture<
     }
 
     [Fact]
-    public async Task Post_Answers202_AndTheRunShowsInTheStatus_WithTheUrlInTheOverview()
+    public async Task Post_Answers202_AndTheRunShowsInTheStatus_WithTheUrlInTheOverviewAndTheMobileAboutLink()
     {
         using var admin = host.Api.CreateAdministratorClient();
+        using var learner = host.Api.CreateLearnerClient("marta");
         var course = $"course-v1:CatApi+C{Guid.NewGuid():N}+2026";
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/courses/v1/{course}/publish",
             new StringContent(CatalogApiHost.SampleCourseAs(course), Encoding.UTF8, "application/json"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await learner.PostAsync("/api/enrollment/v1/enrollment", new StringContent(
+            $$$"""{"course_details": {"course_id": "{{{course}}}"}}""", Encoding.UTF8, "application/json"))).StatusCode);
+        var aboutBefore = (await admin.GetFromJsonAsync<JsonElement>($"/api/courses/v1/{course}/overview")).GetProperty("course_about").GetString();
         host.Discovery.SetCatalog([new Dictionary<string, object?> { ["key"] = course, ["marketing_url"] = "https://mktg.test/course/api", ["content_language"] = "en-us" }]);
 
         using var started = await admin.PostAsync(Path, null);
@@ -59,6 +63,10 @@ public sealed class CatalogSyncApiTests(CatalogApiFixture host) : IClassFixture<
         var overview = await admin.GetFromJsonAsync<JsonElement>($"/api/courses/v1/{course}/overview");
         Assert.Equal("https://mktg.test/course/api", overview.GetProperty("marketing_url").GetString());
         Assert.Equal("en-us", overview.GetProperty("language").GetString());
+        Assert.EndsWith($"/courses/{course}/about", aboutBefore, StringComparison.Ordinal); // no marketing URL yet: the LMS page
+        Assert.Equal("https://mktg.test/course/api", overview.GetProperty("course_about").GetString());
+        var mobile = await learner.GetFromJsonAsync<JsonElement>("/api/mobile/v4/users/marta/course_enrollments/");
+        Assert.Equal("https://mktg.test/course/api", mobile.GetProperty("primary").GetProperty("course").GetProperty("course_about").GetString());
         Assert.Equal("Bearer catalog-token", host.Discovery.Requests[^1].Authorization);
     }
 }

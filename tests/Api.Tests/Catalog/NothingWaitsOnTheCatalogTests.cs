@@ -11,7 +11,7 @@ namespace Actors.Api.Tests.Catalog;
 
 /// <summary>
 /// No request path calls the Catalog service: with a sync stuck on a catalog page that never answers, navigation,
-/// overview and enrollment requests answer as they do with no sync running (each well under a fixed ceiling far above
+/// overview, enrollment and mobile enrollment requests answer as they do with no sync running (each well under a fixed ceiling far above
 /// their normal milliseconds — not a tight timing assertion), and the admin status read answers during the stuck run.
 /// </summary>
 public sealed class NothingWaitsOnTheCatalogTests(StuckCatalogFixture host, ITestOutputHelper output) : IClassFixture<StuckCatalogFixture>
@@ -20,7 +20,7 @@ public sealed class NothingWaitsOnTheCatalogTests(StuckCatalogFixture host, ITes
     private static readonly TimeSpan Ceiling = TimeSpan.FromSeconds(2);
 
     [Fact]
-    public async Task WhileASyncIsStuckOnAHangingPage_Navigation_Overview_AndEnrollments_AnswerAsUsual()
+    public async Task WhileASyncIsStuckOnAHangingPage_Navigation_Overview_Enrollments_AndMobileEnrollments_AnswerAsUsual()
     {
         var course = $"course-v1:CatHang+C{Guid.NewGuid():N}+2026";
         using var admin = host.Api.CreateAdministratorClient();
@@ -34,6 +34,7 @@ public sealed class NothingWaitsOnTheCatalogTests(StuckCatalogFixture host, ITes
             ("navigation", learner, $"/api/course_home/v1/navigation/{course}"),
             ("overview", learner, $"/api/courses/v1/{course}/overview"),
             ("enrollment", learner, "/api/enrollment/v1/enrollment?user=hannah"),
+            ("mobile enrollments", learner, "/api/mobile/v4/users/hannah/course_enrollments/"),
         };
         await Eventually.Async(async () => (await learner.GetAsync(requests[0].Path)).StatusCode == HttpStatusCode.OK); // collected
 
