@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Actors.Grains.Courses.Content;
 
+using static Actors.Bench.ApiHttp;
+
 namespace Actors.Bench.Courses;
 
 /// <summary>The navigation measurement of one course: one row per subject (the bare endpoint is the baseline).</summary>
@@ -170,21 +172,4 @@ internal static class NavigationHttpBenchmark
     }
     private static Action<HttpRequestMessage> Bearer(string token) =>
         request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-    private static HttpClient Client(Uri baseAddress, string token) => new()
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
-    };
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static async Task ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        if (response.StatusCode != expected)
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} " +
-                                                $"(expected {(int)expected}): {await response.Content.ReadAsStringAsync()}");
-    }
 }

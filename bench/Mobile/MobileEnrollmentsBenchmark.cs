@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Actors.Bench.Courses;
 
+using static Actors.Bench.ApiHttp;
+
 namespace Actors.Bench.Mobile;
 
 /// <summary>The mobile enrollments measurement: one row per subject (the enrollment API's list is the baseline).</summary>
@@ -150,22 +152,5 @@ internal static class MobileEnrollmentsBenchmark
         }
 
         throw new InvalidOperationException($"Something listens on 127.0.0.1:{port}; the Catalog must be down for this benchmark.");
-    }
-
-    private static HttpClient Client(Uri baseAddress, string token) => new()
-    {
-        BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
-    };
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static async Task ExpectAsync(HttpStatusCode expected, Task<HttpResponseMessage> call)
-    {
-        using var response = await call;
-        if (response.StatusCode != expected)
-            throw new InvalidOperationException($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} " +
-                                                $"(expected {(int)expected}): {await response.Content.ReadAsStringAsync()}");
     }
 }
