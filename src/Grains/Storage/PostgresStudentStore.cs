@@ -105,8 +105,7 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
                 return 0;
             var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var batch = new NpgsqlBatch(connection, transaction);
+            await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(Batch(
                 "insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
                 "select r.username, r.course_id, r.module_id, r.module_type, r.state, r.grade, r.max_grade, r.created, r.modified " +
@@ -134,7 +133,6 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return 0;
         });
 
