@@ -121,7 +121,17 @@ internal sealed partial class StudentModuleGrain
             return;
         }
 
-        var folded = StateBatch.Fold(batch, durable, _inFlightRows);
+        StateBatch folded;
+        try
+        {
+            folded = StateBatch.Fold(batch, durable, _inFlightRows);
+        }
+        catch (Exception exception)
+        {
+            Fail(batch, contextKeys, exception);
+            return;
+        }
+
         var rows = folded.Rows;
         var last = _inFlight.Count > 0 ? _inFlight[^1] : null;
         if (rows.Count == 0 && last is null)
