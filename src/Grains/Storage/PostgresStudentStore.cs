@@ -7,9 +7,10 @@ namespace Actors.Grains.Storage;
 /// <summary>The <see cref="IStudentStore"/> of a PostgreSQL silo: the <c>enrollment</c>, <c>block_completion</c>,
 /// <c>student_module</c> and <c>student_module_history</c> tables (<c>Postgres/Migrations</c>), through the silo's one
 /// <see cref="NpgsqlDataSource"/>. Each call is one statement, committed on its own, except
-/// the courseware state writes: one transaction of two statements sent in one round trip (a multi-row upsert over
-/// <c>unnest</c>ed arrays with a username column, so one transaction carries the batches of many learners, then the
-/// history rows joined to the upserted ids).</summary>
+/// the courseware state writes: one transaction of two statements sent in one round trip, with no BEGIN or COMMIT of
+/// its own (a batch without an explicit transaction runs as one implicit transaction that commits at its end, or rolls
+/// back whole when a statement fails): a multi-row upsert over <c>unnest</c>ed arrays with a username column, so one
+/// transaction carries the batches of many learners, then the history rows joined to the upserted ids.</summary>
 public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudentStore
 {
     private const string Store = "PostgreSQL";
@@ -96,7 +97,8 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
 
     /// <inheritdoc />
     /// <remarks>Every batch's rows in one multi-row upsert over <c>unnest</c>ed arrays (with a username column), then
-    /// every history entry joined to the upserted ids, in list order: two statements of one transaction.</remarks>
+    /// every history entry joined to the upserted ids, in list order: two statements of one implicit transaction, sent
+    /// and committed in one round trip (an explicit BEGIN … COMMIT costs a second one, for the COMMIT).</remarks>
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
         RunAsync(LearnerStateBatch.Describe(batches), async () =>
         {
@@ -105,8 +107,7 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
                 return 0;
             var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var batch = new NpgsqlBatch(connection, transaction);
+            await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(Batch(
                 "insert into student_module (username, course_id, module_id, module_type, state, grade, max_grade, created, modified) " +
                 "select r.username, r.course_id, r.module_id, r.module_type, r.state, r.grade, r.max_grade, r.created, r.modified " +
@@ -134,7 +135,6 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
             }
 
             await batch.ExecuteNonQueryAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return 0;
         });
 

@@ -17,16 +17,23 @@ internal sealed class StateBatch
     /// <summary>The rows to upsert, at most one per block.</summary>
     public IReadOnlyList<StudentModuleRow> Rows => [.. _rows.Values];
 
+    /// <summary>Every learning context the batch writes.</summary>
+    public IEnumerable<string> ContextKeys => _rows.Keys.Select(k => k.ContextKey).Distinct(StringComparer.Ordinal);
+
     /// <summary>The history entries, in write order.</summary>
     public IReadOnlyList<StudentModuleHistoryRow> History => _history;
 
     /// <summary>Folds <paramref name="writes"/> onto <paramref name="durable"/> (the durable rows of every context the
-    /// writes touch, by context key then usage key).</summary>
-    public static StateBatch Fold(IEnumerable<StateWrite> writes, IReadOnlyDictionary<string, ImmutableDictionary<string, StudentModuleRow>> durable)
+    /// writes touch, by context key then usage key) overlaid with <paramref name="inFlight"/> (the rows of the learner's
+    /// batches handed to the committer and not yet committed, by context and usage key).</summary>
+    public static StateBatch Fold(IEnumerable<StateWrite> writes, IReadOnlyDictionary<string, ImmutableDictionary<string, StudentModuleRow>> durable,
+        IReadOnlyDictionary<(string ContextKey, string UsageKey), StudentModuleRow> inFlight)
     {
         var batch = new StateBatch();
         StudentModuleRow? Current(StateBlockKey block) =>
-            batch._rows.GetValueOrDefault((block.ContextKey, block.UsageKey)) ?? durable[block.ContextKey].GetValueOrDefault(block.UsageKey);
+            batch._rows.GetValueOrDefault((block.ContextKey, block.UsageKey))
+            ?? inFlight.GetValueOrDefault((block.ContextKey, block.UsageKey))
+            ?? durable[block.ContextKey].GetValueOrDefault(block.UsageKey);
 
         foreach (var write in writes)
         {
@@ -46,8 +53,4 @@ internal sealed class StateBatch
 
         return batch;
     }
-
-    /// <summary><paramref name="durable"/> with this batch's rows of <paramref name="contextKey"/> applied.</summary>
-    public ImmutableDictionary<string, StudentModuleRow> ApplyTo(string contextKey, ImmutableDictionary<string, StudentModuleRow> durable) =>
-        durable.SetItems(_rows.Where(r => r.Key.ContextKey == contextKey).Select(r => KeyValuePair.Create(r.Key.UsageKey, r.Value)));
 }

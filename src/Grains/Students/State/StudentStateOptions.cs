@@ -12,8 +12,9 @@ public sealed class StudentStateOptions
     /// writers on one learner: 3.8× Open edX's writes/s at 0, 2.7× at 2 ms, whose wait only added latency).</summary>
     public TimeSpan FlushWindow { get; set; } = TimeSpan.Zero;
 
-    /// <summary>The most writes (calls of set, set_many or delete) one flush commits; a batch that reaches it is flushed
-    /// at once. Default 256.</summary>
+    /// <summary>The most writes (calls of set, set_many or delete) in one learner batch, which one transaction commits
+    /// (writes arriving while the learner's batch is in the store join the batch queued behind it up to this many); that
+    /// many pending writes are flushed at once. Default 256.</summary>
     public int MaxBatchSize { get; set; } = 256;
 
     /// <summary>How long the silo's committer (<see cref="StudentStateCommitter"/>) waits, after the first learner batch

@@ -99,6 +99,76 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task WritesArrivingWhileABatchIsInTheStore_JoinOneBatchFoldedOntoIt_WrittenRightAfterIt()
+    {
+        var store = new GatedStudentStore();
+        await using var silo = await StartAsync(store);
+        var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
+        var first = grain.SetStateAsync(P1, """{"a": 1}""");
+        var held = await store.NextBatchAsync();
+
+        // While the first batch is in the store, three writes of the same blocks arrive (in any order).
+        var second = grain.SetStateAsync(P1, """{"b": 2}""");
+        var third = grain.SetStateAsync(Seq, """{"position": 1}""");
+        var fourth = grain.SetStateAsync(P1, """{"c": 3}""");
+        await grain.GetStateAsync(P1); // the three writes, sent first, were handed over by now
+        var answeredBeforeCommit = second.IsCompleted || third.IsCompleted || fourth.IsCompleted;
+        held.Commit();
+        await first;
+        var next = await store.NextBatchAsync();
+        next.Commit();
+        await Task.WhenAll(second, third, fourth);
+
+        Assert.False(answeredBeforeCommit);
+        var rows = next.Rows.ToDictionary(r => r.UsageKey);
+        Assert.Equal(2, rows.Count); // one batch, one row per block, folded onto the first batch's row
+        Assert.Equal("""{"a":1,"b":2,"c":3}""", rows[P1].State);
+        Assert.Equal("""{"position":1}""", rows[Seq].State);
+        var history = (await grain.GetStateHistoryAsync(P1))!.Select(h => h.State).ToList();
+        Assert.Equal("""{"a":1,"b":2,"c":3}""", history[0]);
+        Assert.Equal("""{"a":1}""", history[2]);
+        Assert.Contains(history[1], new[] { """{"a":1,"b":2}""", """{"a":1,"c":3}""" });
+        var stats = await grain.GetWriteStatisticsAsync();
+        Assert.Equal((4L, 2L, 0L), (stats.Writes, stats.Flushes, stats.FailedWrites));
+    }
+
+    [Fact]
+    public async Task BatchesQueuedBehindAFailedOne_AreNotWritten_TheirWritesFoldedAgainInOrderOntoTheStateBefore()
+    {
+        var store = new GatedStudentStore();
+        await using var silo = await StartAsync(store, maxBatch: 1); // each write is a batch of its own
+        var grain = silo.Grains.GetGrain<IStudentModuleGrain>("alice");
+        var durable = grain.SetStateAsync(Seq, """{"position": 1}""");
+        await store.CommitNextBatchAsync();
+        await durable;
+
+        var failing = grain.SetStateAsync(Seq, """{"position": 2, "lost": true}""");
+        var held = await store.NextBatchAsync();
+        var second = grain.SetStateAsync(Seq, """{"position": 3}""");
+        await grain.GetStateAsync(Seq); // the write, sent first, is queued behind the held batch by now
+        var third = grain.SetStateAsync(Seq, """{"seen": true}""");
+        await grain.GetStateAsync(Seq); // and this one behind it, folded onto it
+        held.Fail();
+        await Assert.ThrowsAsync<StorageException>(() => failing);
+        var written = new List<GatedStudentStore.Gate>();
+        while (!(second.IsCompleted && third.IsCompleted))
+        {
+            var next = store.NextBatchAsync();
+            if (await Task.WhenAny(Task.WhenAll(second, third), next) == next)
+            {
+                written.Add(await next);
+                written[^1].Commit();
+            }
+        }
+
+        await Task.WhenAll(second, third);
+        Assert.Equal(["""{"position":3}""", """{"position":3,"seen":true}"""], written.Select(g => Assert.Single(g.Rows).State));
+        Assert.Equal("""{"position":3,"seen":true}""", (await grain.GetStateAsync(Seq))!.State);
+        var stats = await grain.GetWriteStatisticsAsync();
+        Assert.Equal((3L, 1L, 1L), (stats.Writes, stats.FailedFlushes, stats.FailedWrites));
+    }
+
+    [Fact]
     public async Task StoreFailing_WriteThrows_AndALaterReadShowsTheStateBefore()
     {
         var store = new FailingStudentStore();
