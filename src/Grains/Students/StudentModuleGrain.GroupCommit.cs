@@ -146,16 +146,21 @@ internal sealed partial class StudentModuleGrain
         var mayJoin = last is not null && last.Writes.Count + batch.Count <= StateOptions.MaxBatchSize;
         var queued = committer.Submit(Username, rows, folded.History, last?.Queued, mayJoin);
         var inFlight = last;
-        if (inFlight is null || !ReferenceEquals(queued, inFlight.Queued))
+        var isNew = inFlight is null || !ReferenceEquals(queued, inFlight.Queued);
+        if (isNew)
         {
             inFlight = new InFlightBatch(queued);
             _inFlight.Add(inFlight);
-            inFlight.Decided = AwaitDecisionAsync(inFlight);
         }
 
-        inFlight.Add(batch, rows, folded.History.Count);
+        inFlight!.Add(batch, rows, folded.History.Count);
         foreach (var row in rows)
             _inFlightRows[(row.ContextKey, row.UsageKey)] = row;
+
+        // Only now, with the writes in it: the committer may have decided the batch already (its transaction ran on the
+        // thread pool while this turn was descheduled), and then the verdict is handled at once, in this turn.
+        if (isNew)
+            inFlight.Decided = AwaitDecisionAsync(inFlight);
     }
 
     /// <summary>The durable rows of <paramref name="contextKeys"/>, loaded if need be, all taken in the same turn (so a
