@@ -41,6 +41,25 @@ public sealed class CourseGrainTests
     }
 
     [Fact]
+    public async Task AnActivationForItsOverview_CollectsNothing_UntilTheFirstStructureRead()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = NewCourseKey();
+        var course = silo.Grains.GetGrain<ICourseGrain>(key);
+        await course.PublishAsync(TestCourses.Build(key));
+        await WaitForStructureAsync(course, 1);
+        await silo.CollectAsync(); // the next call activates it cold
+
+        Assert.NotNull(await course.GetOverviewAsync()); // activates it; a collect started on activation would show as Rebuilding
+        var beforeRead = await course.GetRebuildStatusAsync();
+        var structure = await course.GetStructureAsync();
+
+        Assert.Equal((0, 0L, false), (beforeRead.Rebuilds, beforeRead.StructureVersion, beforeRead.Rebuilding));
+        Assert.Equal(1, structure.Version);
+        Assert.Equal(1, (await course.GetRebuildStatusAsync()).Rebuilds);
+    }
+
+    [Fact]
     public async Task PublishOfAWarmCourse_UnderReaders_OneCollect_AndNoReaderSeesTheOldVersionAfterAnyoneSawTheNew()
     {
         await using var silo = await TestSilo.StartAsync();
