@@ -90,7 +90,8 @@ internal sealed partial class StudentModuleGrain
     }
 
     public Task<StudentWriteStatistics> GetWriteStatisticsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new StudentWriteStatistics(_skippedCrawlerWrites, _writes, _flushes, _failedFlushes, _failedWrites));
+        Task.FromResult(new StudentWriteStatistics(_skippedCrawlerWrites, _writes, _flushes, _failedFlushes, _failedWrites,
+            _pending.Count + _refold.Count, _inFlight.Sum(b => b.Writes.Count)));
 
     /// <summary>Validated changes of one call: a no-op for crawlers, else queued in the pending batch until durable.</summary>
     private async Task WriteAsync(IReadOnlyList<StateChange> changes, string? userAgent, string what, CancellationToken cancellationToken,

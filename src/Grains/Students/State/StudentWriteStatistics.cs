@@ -9,5 +9,8 @@ namespace Actors.Grains.Students.State;
 /// silo's <see cref="StudentStateCommitter"/>).</param>
 /// <param name="FailedFlushes">Batches whose transaction failed (their writes failed).</param>
 /// <param name="FailedWrites">State writes that failed with their batch.</param>
+/// <param name="PendingWrites">State writes received and not yet handed to the committer (now).</param>
+/// <param name="InFlightWrites">State writes handed to the committer whose transaction has not been decided yet (now).</param>
 [GenerateSerializer, Immutable, Alias("actors.StudentWriteStatistics")]
-public sealed record StudentWriteStatistics(long SkippedCrawlerWrites, long Writes, long Flushes, long FailedFlushes, long FailedWrites);
+public sealed record StudentWriteStatistics(
+    long SkippedCrawlerWrites, long Writes, long Flushes, long FailedFlushes, long FailedWrites, int PendingWrites = 0, int InFlightWrites = 0);

@@ -111,7 +111,15 @@ public sealed class GroupCommitTests
         var second = grain.SetStateAsync(P1, """{"b": 2}""");
         var third = grain.SetStateAsync(Seq, """{"position": 1}""");
         var fourth = grain.SetStateAsync(P1, """{"c": 3}""");
-        await grain.GetStateAsync(P1); // the three writes, sent first, were handed over by now
+        // Until all three are handed over (the first batch's write and theirs in flight, none pending): messages and
+        // turns may come in any order, so a commit before that would let a late one form a batch of its own.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await grain.GetWriteStatisticsAsync() is not { PendingWrites: 0, InFlightWrites: 4 })
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the three writes were not handed over");
+            await Task.Delay(5);
+        }
+
         var answeredBeforeCommit = second.IsCompleted || third.IsCompleted || fourth.IsCompleted;
         held.Commit();
         await first;
