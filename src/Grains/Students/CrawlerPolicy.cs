@@ -61,12 +61,9 @@ public sealed partial class CrawlerPolicy(
             return Task.CompletedTask;
         });
 
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    /// <summary>Stops the refresh loops (the container may call this more than once: the policy is registered under
+    /// several service types; the token source holds no timer, so it is only cancelled).</summary>
+    public void Dispose() => _stopping.Cancel();
 
     private async Task<CrawlersConfig> LoadFirstAsync(SiteCopy copy)
     {
@@ -152,9 +149,6 @@ public sealed partial class CrawlerPolicy(
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
-        {
-        }
-        catch (ObjectDisposedException)
         {
         }
     }
