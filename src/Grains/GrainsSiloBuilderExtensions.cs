@@ -18,7 +18,8 @@ public static class GrainsSiloBuilderExtensions
     /// (<see cref="CatalogOptions"/>, its discovery client and the start-up registration of its reminder), the learner state
     /// options (<see cref="StudentStateOptions"/>), the clock (a
     /// <see cref="TimeProvider"/> registered earlier, a fake one in tests, wins), the per-method call statistics
-    /// (<see cref="GrainCallStatistics"/> and its call filter), and — unless storage registered one before
+    /// (<see cref="GrainCallStatistics"/> and its call filter), the control commands' types (which the crawlers grain sends
+    /// to every silo, <see cref="ControlCommandTypes"/>), and — unless storage registered one before
     /// (<see cref="StorageSiloBuilderExtensions.UseActorsStorage"/>, so call that first) — an in-memory
     /// <see cref="IStudentStore"/>.</summary>
     public static ISiloBuilder AddOpenEdxGrains(this ISiloBuilder silo)
@@ -33,6 +34,7 @@ public static class GrainsSiloBuilderExtensions
         silo.Services.TryAddSingleton<GrainCallStatistics>();
         silo.Services.AddKeyedSingleton<IControllable>(GrainCallStatistics.ServiceKey, (sp, _) => sp.GetRequiredService<GrainCallStatistics>());
         silo.AddIncomingGrainCallFilter<GrainCallStatisticsFilter>();
+        silo.Services.AllowControlCommandTypes();
         return silo;
     }
 }

@@ -1,4 +1,5 @@
 using Actors.Grains.Courses;
+using Actors.Grains.Students;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization.Configuration;
 using Orleans.Serialization.TypeSystem;
@@ -7,7 +8,7 @@ namespace Actors.Grains.Diagnostics;
 
 /// <summary>
 /// Lets the management grain's control commands for our per-silo services (<see cref="GrainCallStatistics"/>,
-/// <see cref="CourseRebuildTracker"/>) cross processes. The command's invokable is generic over the service type, which
+/// <see cref="CourseRebuildTracker"/>, <see cref="CrawlerPolicy"/>) cross processes. The command's invokable is generic over the service type, which
 /// has no serializer of its own, and Orleans refuses to serialize a type it was not told about ("Type … is not
 /// allowed"), so the API as a cluster client could not ask the silos. Every silo and client of the cluster allows them.
 /// </summary>
@@ -19,5 +20,6 @@ public static class ControlCommandTypes
         {
             options.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(GrainCallStatistics)));
             options.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(CourseRebuildTracker)));
+            options.AllowedTypes.Add(RuntimeTypeNameFormatter.Format(typeof(CrawlerPolicy)));
         });
 }

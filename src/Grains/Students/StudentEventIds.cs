@@ -10,4 +10,6 @@ internal static class StudentEventIds
     public const int StateFlushed = 6103;
     public const int StateCommitted = 6104;
     public const int StateCommitFailed = 6105;
+    public const int CrawlersRefreshFailed = 6110;
+    public const int CrawlersChangeNotSent = 6111;
 }

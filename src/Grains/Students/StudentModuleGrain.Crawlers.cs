@@ -3,8 +3,9 @@ using Microsoft.Extensions.Logging;
 namespace Actors.Grains.Students;
 
 /// <summary>Crawler writes: Open edX makes a crawler's courseware writes no-ops (<c>FieldDataCache(read_only=True)</c>);
-/// here every write method takes the request's User-Agent and asks the site's <see cref="ICrawlersConfigGrain"/> (a
-/// read served from its memory) only when one was given.</summary>
+/// here every write method takes the request's User-Agent and, only when one was given, checks it against this silo's
+/// copy of the site's configuration (<see cref="CrawlerPolicy"/>, kept in step with <see cref="ICrawlersConfigGrain"/>),
+/// so writes make no call to that one grain.</summary>
 internal sealed partial class StudentModuleGrain
 {
     private long _skippedCrawlerWrites;
@@ -14,7 +15,7 @@ internal sealed partial class StudentModuleGrain
     {
         if (string.IsNullOrEmpty(userAgent))
             return false;
-        var config = await GrainFactory.GetGrain<ICrawlersConfigGrain>(CrawlersConfig.DefaultSite).GetAsync();
+        var config = await crawlers.GetAsync(CrawlersConfig.DefaultSite);
         if (!config.IsCrawler(userAgent))
             return false;
         _skippedCrawlerWrites++;

@@ -20,7 +20,7 @@ namespace Actors.Grains.Students;
 /// </summary>
 internal sealed partial class StudentModuleGrain(
     IStudentStore store, StudentStateCommitter committer, TimeProvider time, IOptions<StudentStateOptions> stateOptions,
-    ILogger<StudentModuleGrain> logger)
+    CrawlerPolicy crawlers, ILogger<StudentModuleGrain> logger)
     : Grain, IStudentModuleGrain
 {
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Providers;
 
 namespace Actors.Grains.Students.State;
 
@@ -13,6 +14,12 @@ internal static class StudentsServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<StudentStateCommitter>();
+        services.AddOptions<CrawlerPolicyOptions>().BindConfiguration(CrawlerPolicyOptions.SectionName)
+            .Validate(o => o.RefreshInterval > TimeSpan.Zero, "Actors:Crawlers:RefreshInterval must be positive.")
+            .ValidateOnStart();
+        services.TryAddSingleton<CrawlerPolicy>();
+        services.AddKeyedSingleton<IControllable>(CrawlerPolicy.ServiceKey, (sp, _) => sp.GetRequiredService<CrawlerPolicy>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<CrawlerPolicy>());
         return services;
     }
 }
