@@ -36,7 +36,20 @@ internal sealed class HttpLoad(string subject, Uri uri, Action<HttpRequestMessag
 
     public string Subject => subject;
 
-    public Task WarmUpAsync() => RunLoopsAsync(TimeSpan.FromSeconds(1), new LatencyRecorder(SamplesPerConnection));
+    private Task WarmUpAsync() => RunLoopsAsync(TimeSpan.FromSeconds(1), new LatencyRecorder(SamplesPerConnection));
+
+    /// <summary>Warms every load, then measures them <paramref name="duration"/> each, in <paramref name="rounds"/> slices
+    /// taken in turn (so drift of the machine falls on all of them alike).</summary>
+    public static async Task MeasureInTurnsAsync(IReadOnlyList<HttpLoad> loads, TimeSpan duration, int rounds)
+    {
+        foreach (var load in loads)
+            await load.WarmUpAsync();
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var load in loads)
+                await load.RunAsync(duration / rounds);
+        }
+    }
 
     public async Task RunAsync(TimeSpan duration)
     {

@@ -129,13 +129,7 @@ internal static class NavigationHttpBenchmark
                 HttpStatusCode.BadRequest, null, Connections, api.ProcessId),
             new(NavigationResult.InThisProcessRow, new Uri(bareHere.BaseAddress, path), Bearer(learnerToken), HttpStatusCode.OK, body.Length, Connections),
         ];
-        foreach (var load in loads)
-            await load.WarmUpAsync();
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var load in loads)
-                await load.RunAsync(duration / Rounds);
-        }
+        await HttpLoad.MeasureInTurnsAsync(loads, duration, Rounds);
 
         var results = loads.Select(load => load.Result()).ToList();
         var costs = loads.Select(load => load.Cost()).ToList();

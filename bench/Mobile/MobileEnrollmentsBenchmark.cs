@@ -90,13 +90,7 @@ internal static class MobileEnrollmentsBenchmark
         Action<HttpRequestMessage> bearer = request => request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", learnerToken);
         var loads = subjects.Select(s => new HttpLoad(s.Subject, new Uri(api.BaseAddress, s.Path), bearer, HttpStatusCode.OK, bodyBytes[s.Subject],
             Connections, api.ProcessId)).ToList();
-        foreach (var load in loads)
-            await load.WarmUpAsync();
-        for (var round = 0; round < Rounds; round++)
-        {
-            foreach (var load in loads)
-                await load.RunAsync(duration / Rounds);
-        }
+        await HttpLoad.MeasureInTurnsAsync(loads, duration, Rounds);
 
         var results = loads.Select(load => load.Result()).ToList();
         foreach (var load in loads)
