@@ -43,6 +43,13 @@ public sealed class CatalogOptions
     /// ends). Default 10,000.</summary>
     public int MaxPages { get; set; } = 10_000;
 
+    /// <summary>How many times a silo tries, at start, to register the sync's reminder before it gives up until its next
+    /// start (every silo registers it, so one silo giving up leaves it registered by the others). Default 5.</summary>
+    public int RegistrationAttempts { get; set; } = 5;
+
+    /// <summary>The wait between those attempts. Default 5 s.</summary>
+    public TimeSpan RegistrationRetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>
     /// Timeouts, retries and the circuit breaker of each page request: Microsoft.Extensions.Http.Resilience's standard
     /// pipeline, bound from <c>Catalog:Resilience</c> (e.g. <c>Catalog:Resilience:AttemptTimeout:Timeout</c>,

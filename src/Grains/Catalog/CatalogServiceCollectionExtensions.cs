@@ -26,6 +26,8 @@ internal static class CatalogServiceCollectionExtensions
             .Validate(o => o.SyncPeriod > TimeSpan.Zero && o.FirstSyncDelay >= TimeSpan.Zero, "Catalog:SyncPeriod must be positive and FirstSyncDelay 0 or more.")
             .Validate(o => o.PagesAhead is 0 or 1, "Catalog:PagesAhead must be 0 or 1.")
             .Validate(o => o.ApplyConcurrency > 0 && o.RecentRuns > 0 && o.MaxPages > 0, "Catalog:ApplyConcurrency, RecentRuns and MaxPages must be positive.")
+            .Validate(o => o.RegistrationAttempts > 0 && o.RegistrationRetryDelay >= TimeSpan.Zero,
+                "Catalog:RegistrationAttempts must be positive and RegistrationRetryDelay 0 or more.")
             .ValidateOnStart();
         services.AddOptions<ReminderOptions>().BindConfiguration(ReminderSectionName);
 

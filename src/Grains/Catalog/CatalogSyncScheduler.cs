@@ -6,7 +6,8 @@ namespace Actors.Grains.Catalog;
 /// <summary>
 /// At silo start (once the silo is active), asks the site's <see cref="ICatalogSyncGrain"/> to register its reminder —
 /// idempotent, so every silo of a cluster does it — when <c>Catalog:ApiUrl</c> is set. It runs in the background and
-/// retries a few times, so a slow reminder table never holds the silo's start.
+/// retries (<see cref="CatalogOptions.RegistrationAttempts"/>, <see cref="CatalogOptions.RegistrationRetryDelay"/>), so a
+/// slow reminder table never holds the silo's start.
 /// </summary>
 internal sealed partial class CatalogSyncScheduler(
     IGrainFactory grains,
@@ -14,8 +15,6 @@ internal sealed partial class CatalogSyncScheduler(
     TimeProvider time,
     ILogger<CatalogSyncScheduler> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    private const int Attempts = 5;
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
     private readonly CancellationTokenSource _stopping = new();
     private Task _scheduling = Task.CompletedTask;
 
@@ -40,7 +39,8 @@ internal sealed partial class CatalogSyncScheduler(
 
     private async Task ScheduleAsync()
     {
-        for (var attempt = 1; attempt <= Attempts && !_stopping.IsCancellationRequested; attempt++)
+        var settings = options.CurrentValue;
+        for (var attempt = 1; attempt <= settings.RegistrationAttempts && !_stopping.IsCancellationRequested; attempt++)
         {
             try
             {
@@ -49,9 +49,9 @@ internal sealed partial class CatalogSyncScheduler(
             }
             catch (Exception exception) when (!_stopping.IsCancellationRequested)
             {
-                LogScheduleFailed(exception, attempt, Attempts);
-                if (attempt < Attempts)
-                    await Task.Delay(RetryDelay, time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                LogScheduleFailed(exception, attempt, settings.RegistrationAttempts);
+                if (attempt < settings.RegistrationAttempts)
+                    await Task.Delay(settings.RegistrationRetryDelay, time, _stopping.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
     }
