@@ -113,13 +113,13 @@ internal static class StateWriteBenchmark
                 for (var n = 0; n < (grainCount + Callers - 1) / Callers; n++)
                     await write(caller, n);
             })));
-            await RunAsync(write, TimeSpan.FromSeconds(1), new LatencyRecorder(64 * 1024));
+            await ClosedLoop.RunAsync(Callers, TimeSpan.FromSeconds(1), new LatencyRecorder(64 * 1024), write);
         }
 
         public async Task MeasureAsync(TimeSpan duration)
         {
             var started = Stopwatch.GetTimestamp();
-            _writes += await RunAsync(write, duration, _recorder);
+            _writes += await ClosedLoop.RunAsync(Callers, duration, _recorder, write);
             _elapsed += Stopwatch.GetElapsedTime(started);
         }
 
@@ -130,25 +130,5 @@ internal static class StateWriteBenchmark
             Console.WriteLine($"  {subject,-56} {result.PerSecond,8:N0} writes/s  p50={p50.TotalMilliseconds,7:N2} ms  p99={p99.TotalMilliseconds,7:N2} ms");
             return result;
         }
-    }
-
-    private static async Task<long> RunAsync(Func<int, int, ValueTask> write, TimeSpan duration, LatencyRecorder recorder)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long total = 0;
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
-        {
-            var samples = recorder.ForCaller();
-            var n = 0;
-            while (Stopwatch.GetTimestamp() < deadline)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await write(caller, n++);
-                samples.Add(Stopwatch.GetTimestamp() - start);
-            }
-
-            Interlocked.Add(ref total, n);
-        })));
-        return total;
     }
 }

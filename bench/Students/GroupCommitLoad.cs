@@ -47,26 +47,8 @@ internal sealed class GroupCommitLoad(string subject, GroupCommitWorkload worklo
         return result;
     }
 
-    private async Task<long> RunAsync(TimeSpan duration, LatencyRecorder recorder)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        long total = 0;
-        await Task.WhenAll(Enumerable.Range(0, Callers).Select(caller => Task.Run(async () =>
-        {
-            var samples = recorder.ForCaller();
-            var n = 0;
-            while (Stopwatch.GetTimestamp() < deadline)
-            {
-                var start = Stopwatch.GetTimestamp();
-                await write(caller, _next[caller]++);
-                samples.Add(Stopwatch.GetTimestamp() - start);
-                n++;
-            }
-
-            Interlocked.Add(ref total, n);
-        })));
-        return total;
-    }
+    private Task<long> RunAsync(TimeSpan duration, LatencyRecorder recorder) =>
+        ClosedLoop.RunAsync(Callers, duration, recorder, (caller, _) => new ValueTask(write(caller, _next[caller]++)));
 }
 
 /// <summary>A row's figures, and the database transactions its measured writes took.</summary>
