@@ -23,15 +23,22 @@ public sealed class CourseGrainTests
         }
     }
 
-    [Fact]
-    public async Task ThousandConcurrentReaders_OnAColdCourse_CauseExactlyOneCollect()
+    /// <summary>A course published and collected, then deactivated: the next call activates it cold.</summary>
+    private static async Task<ICourseGrain> ColdCourseAsync(TestSilo silo)
     {
-        await using var silo = await TestSilo.StartAsync();
         var key = NewCourseKey();
         var course = silo.Grains.GetGrain<ICourseGrain>(key);
         await course.PublishAsync(TestCourses.Build(key));
         await WaitForStructureAsync(course, 1);
-        await silo.CollectAsync(); // the next call activates it cold
+        await silo.CollectAsync();
+        return course;
+    }
+
+    [Fact]
+    public async Task ThousandConcurrentReaders_OnAColdCourse_CauseExactlyOneCollect()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var course = await ColdCourseAsync(silo);
 
         var structures = await Task.WhenAll(Enumerable.Range(0, 1000).Select(_ => Task.Run(() => course.GetStructureAsync())));
 
@@ -44,11 +51,7 @@ public sealed class CourseGrainTests
     public async Task AnActivationForItsOverview_CollectsNothing_UntilTheFirstStructureRead()
     {
         await using var silo = await TestSilo.StartAsync();
-        var key = NewCourseKey();
-        var course = silo.Grains.GetGrain<ICourseGrain>(key);
-        await course.PublishAsync(TestCourses.Build(key));
-        await WaitForStructureAsync(course, 1);
-        await silo.CollectAsync(); // the next call activates it cold
+        var course = await ColdCourseAsync(silo);
 
         Assert.NotNull(await course.GetOverviewAsync()); // activates it; a collect started on activation would show as Rebuilding
         var beforeRead = await course.GetRebuildStatusAsync();

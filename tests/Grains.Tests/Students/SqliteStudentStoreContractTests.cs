@@ -45,17 +45,23 @@ public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDis
         Assert.Contains("enrollments of 'alice'", exception.Message);
     }
 
-    [Fact]
-    public async Task WriteStudentModules_SecondStatementFails_NothingOfTheBatchIsCommitted()
+    private async Task<SqliteStudentStore> StoreWithoutHistoryTableAsync()
     {
         var sqlite = await _database.OpenAsync();
-        var store = new SqliteStudentStore(sqlite);
         await using (var connection = await sqlite.OpenConnectionAsync(CancellationToken.None))
         await using (var drop = connection.CreateCommand())
         {
             drop.CommandText = "drop table student_module_history";
             await drop.ExecuteNonQueryAsync();
         }
+
+        return new SqliteStudentStore(sqlite);
+    }
+
+    [Fact]
+    public async Task WriteStudentModules_SecondStatementFails_NothingOfTheBatchIsCommitted()
+    {
+        var store = await StoreWithoutHistoryTableAsync(); // the history insert, the batch's second statement, fails
 
         var row = new StudentModuleRow(Course, Problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync("alice", [row],
@@ -67,14 +73,7 @@ public sealed class SqliteStudentStoreContractTests : StudentStoreContract, IDis
     [Fact]
     public async Task WriteStudentModules_TwoLearnersOneTransaction_AStatementFails_NothingOfEitherIsCommitted()
     {
-        var sqlite = await _database.OpenAsync();
-        var store = new SqliteStudentStore(sqlite);
-        await using (var connection = await sqlite.OpenConnectionAsync(CancellationToken.None))
-        await using (var drop = connection.CreateCommand())
-        {
-            drop.CommandText = "drop table student_module_history";
-            await drop.ExecuteNonQueryAsync();
-        }
+        var store = await StoreWithoutHistoryTableAsync(); // the history insert, the batch's second statement, fails
 
         var row = new StudentModuleRow(Course, Problem, "problem", """{"a":1}""", null, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
         await Assert.ThrowsAsync<StorageException>(() => store.WriteStudentModulesAsync(
