@@ -8,9 +8,10 @@ namespace Actors.Grains.Diagnostics;
 
 /// <summary>
 /// Lets the management grain's control commands for our per-silo services (<see cref="GrainCallStatistics"/>,
-/// <see cref="CourseRebuildTracker"/>, <see cref="CrawlerPolicy"/>) cross processes. The command's invokable is generic over the service type, which
-/// has no serializer of its own, and Orleans refuses to serialize a type it was not told about ("Type … is not
-/// allowed"), so the API as a cluster client could not ask the silos. Every silo and client of the cluster allows them.
+/// <see cref="CourseRebuildTracker"/>, <see cref="CrawlerPolicy"/>) cross processes. The command's invokable is generic
+/// over the service type, which has no serializer of its own, and Orleans refuses to serialize a type it was not told
+/// about ("Type … is not allowed"), so neither the API as a cluster client nor another silo could reach them. Every silo
+/// allows them where it registers those services (<c>AddOpenEdxGrains</c>), every client in <c>UseActorsCluster</c>.
 /// </summary>
 public static class ControlCommandTypes
 {

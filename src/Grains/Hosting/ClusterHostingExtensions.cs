@@ -28,7 +28,6 @@ public static class ClusterHostingExtensions
         if (options.SiloName is { Length: > 0 } name)
             silo.Configure<SiloOptions>(o => o.SiloName = name);
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloActiveLogger>();
-        silo.Services.AllowControlCommandTypes();
         if (!options.Enabled)
             return silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort ?? 0, serviceId: options.ServiceId, clusterId: options.ClusterId);
 
