@@ -100,15 +100,18 @@ public sealed class AdminApiTests
     }
 
     [Fact]
-    public async Task Collect_Administrator_ReturnsDeactivatedCount()
+    public async Task Collect_Administrator_DeactivatesIdleGrains_AndReturnsHowMany()
     {
         await using var app = new ApiApplication();
+        var admin = app.CreateAdministratorClient();
+        foreach (var learner in new[] { "collect-a", "collect-b" }) // two learner grains, idle once answered
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/enrollment/v1/enrollment?user={learner}")).StatusCode);
 
-        var response = await app.CreateAdministratorClient().PostAsync("/admin/api/grains/collect", content: null);
+        var response = await admin.PostAsync("/admin/api/grains/collect", content: null);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<CollectionResult>();
-        Assert.True(result!.Deactivated >= 0);
+        Assert.True(result!.Deactivated >= 2, $"deactivated {result.Deactivated}");
     }
 
     [Fact]
