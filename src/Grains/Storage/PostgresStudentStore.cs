@@ -102,10 +102,10 @@ public sealed class PostgresStudentStore(NpgsqlDataSource dataSource) : IStudent
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
         RunAsync(LearnerStateBatch.Describe(batches), async () =>
         {
-            var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
+            var rows = LearnerStateBatch.RowsOf(batches);
             if (rows.Count == 0)
                 return 0;
-            var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
+            var history = LearnerStateBatch.HistoryOf(batches);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(Batch(

@@ -103,10 +103,10 @@ public sealed class SqliteStudentStore(SqliteStore store) : IStudentStore
     public Task WriteStudentModulesAsync(IReadOnlyList<LearnerStateBatch> batches, CancellationToken cancellationToken) =>
         RunAsync(LearnerStateBatch.Describe(batches), async () =>
         {
-            var rows = batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
+            var rows = LearnerStateBatch.RowsOf(batches);
             if (rows.Count == 0)
                 return 0;
-            var history = batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
+            var history = LearnerStateBatch.HistoryOf(batches);
             await using var connection = await store.OpenConnectionAsync(cancellationToken);
             await using var transaction = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock now
             foreach (var chunk in rows.Chunk(RowsPerStatement))

@@ -12,4 +12,12 @@ public sealed record LearnerStateBatch(string Username, IReadOnlyList<StudentMod
     public static string Describe(IReadOnlyList<LearnerStateBatch> batches) => batches.Count == 1
         ? $"writing {batches[0].Rows.Count} courseware state rows of '{batches[0].Username}'"
         : $"writing {batches.Sum(b => b.Rows.Count)} courseware state rows of {batches.Count} learners";
+
+    /// <summary>Every row of <paramref name="batches"/> with its learner, in order: what a store upserts.</summary>
+    public static List<(string Username, StudentModuleRow Row)> RowsOf(IReadOnlyList<LearnerStateBatch> batches) =>
+        batches.SelectMany(b => b.Rows.Select(r => (b.Username, Row: r))).ToList();
+
+    /// <summary>Every history entry of <paramref name="batches"/> with its learner, in order: what a store appends.</summary>
+    public static List<(string Username, StudentModuleHistoryRow Entry)> HistoryOf(IReadOnlyList<LearnerStateBatch> batches) =>
+        batches.SelectMany(b => b.History.Select(h => (b.Username, Entry: h))).ToList();
 }
